@@ -1,0 +1,51 @@
+// Running a scenario file headless: the one entry point the app, the command
+// line and the tests use to execute Python source.
+//
+// Why it is shaped this way: the interpreter is deterministic and runs a file
+// once, completely; everything a caller needs afterwards (the text written to
+// stdout and stderr in write order, the exit status) comes back in one value.
+// Output is also streamed through `RunOptions::onOutput` so that the command
+// line can write it as it happens, unbuffered, like CPython does.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ascope {
+
+enum class Stream { Stdout, Stderr };
+
+struct OutputChunk {
+    Stream stream = Stream::Stdout;
+    std::string text;
+};
+
+struct RunOptions {
+    // Statements executed before the run is stopped as runaway (0: no limit).
+    // The default stops an endless loop within about ten seconds.
+    int64_t maxSteps = 400'000'000;
+    // Bytes that containers, strings and integers may hold at once before a
+    // MemoryError is raised (0: no limit).
+    int64_t memoryLimit = int64_t(2) << 30;
+    // Called for every piece of text the program writes, in write order.
+    std::function<void(Stream, std::string_view)> onOutput;
+};
+
+struct RunResult {
+    int exitCode = 0;                  // 0 success, 1 uncaught exception, n for SystemExit(n), 2 runaway
+    std::vector<OutputChunk> output;   // stdout and stderr, in the order they were written
+    std::string stdoutText() const;    // the stdout chunks, concatenated
+    std::string stderrText() const;    // the stderr chunks, concatenated
+};
+
+// Runs `source` as the __main__ module; `filename` is what tracebacks show.
+RunResult runSource(const std::string& filename, std::string_view source, const RunOptions& options = {});
+
+// Reads `path` and runs it; a file that cannot be read is reported on stderr
+// the way CPython reports it ("can't open file ...") with exit status 2.
+RunResult runFile(const std::string& path, const RunOptions& options = {});
+
+}  // namespace ascope
