@@ -1,0 +1,4 @@
+# exec() does not exist.
+# expect-exit: 1
+# expect-stderr-last: NameError: name 'exec' is not defined
+exec("print('escaped')")
