@@ -197,6 +197,7 @@ struct Constant : Expr {
     int64_t intValue = 0;   // Int: fits in int64
     double floatValue = 0;  // Float, Imaginary (the imaginary part)
     std::string text;       // Str/Bytes: decoded value (UTF-8 / raw bytes); BigInt: decimal digits
+    void* cache = nullptr;  // resolved: the runtime's immortal object for this constant
 };
 
 struct Attribute : Expr {
@@ -204,6 +205,7 @@ struct Attribute : Expr {
     Expr* value = nullptr;
     std::string attr;
     ExprContext ctx = ExprContext::Load;
+    void* cacheName = nullptr;  // resolved: interned attribute name, owned by the runtime
 };
 
 struct Subscript : Expr {

@@ -1,0 +1,404 @@
+#include "runtime/generator.h"
+
+#include "runtime/builtins.h"
+
+#include <cstdio>
+
+namespace ascope::rt {
+
+GeneratorObject::GeneratorObject(ClassObject* type, Flavor f, Ref<FunctionObject> fn, std::unique_ptr<Value[]> fastSlots,
+                                 std::unique_ptr<Ref<CellObject>[]> cellSlots)
+    : Object(type, Kind::Generator), flavor(f), func(std::move(fn)), fast(std::move(fastSlots)),
+      cells(std::move(cellSlots)) {
+    name = func->name;
+    qualname = func->qualname;
+}
+
+GeneratorObject::~GeneratorObject() {
+    if (m_fiber && m_fiber->started() && !m_fiber->finished()) {
+        // Unwind the suspended body without running Python code.
+        m_aborting = true;
+        Interp* in = currentInterp();
+        Saved outer;
+        if (in) outer = Saved{in->currentFrame(), in->depth(), in->handled(), in->stackLimit()};
+        m_fiber->resume();
+        if (in) {
+            in->setCurrentFrame(outer.frame);
+            in->setDepth(outer.depth);
+            in->setHandled(outer.handled);
+            in->setStackLimit(outer.stackLimit);
+        }
+    }
+}
+
+void GeneratorObject::body(Interp& in) {
+    in.setStackLimit(m_fiber->stackLowest());
+    frame.gen = this;
+    frame.fast = fast.get();
+    frame.cells = cells.get();
+    frame.serial = in.nextFrameSerial();
+    try {
+        m_transfer = in.runFrame(frame);
+        m_outcome = Outcome::Returned;
+    } catch (PyException& e) {
+        m_transfer = std::move(e.exc);
+        m_outcome = Outcome::Raised;
+    } catch (AbortRun& a) {
+        m_aborted = true;
+        m_abortMessage = a.message;
+    }
+}
+
+namespace {
+const char* flavorNoun(GeneratorObject::Flavor f) {
+    switch (f) {
+    case GeneratorObject::Flavor::Generator: return "generator";
+    case GeneratorObject::Flavor::Coroutine: return "coroutine";
+    case GeneratorObject::Flavor::AsyncGenerator: return "async generator";
+    }
+    return "generator";
+}
+}  // namespace
+
+GeneratorObject::Outcome GeneratorObject::resume(Interp& in, const Value& sent, const Value& thrown, Value& out) {
+    if (state == State::Running) in.valueError(std::string(flavorNoun(flavor)) + " already executing");
+    if (state == State::Finished) {
+        if (!thrown.isNull()) {
+            out = thrown;
+            return Outcome::Raised;
+        }
+        if (flavor == Flavor::Coroutine) in.raise(types().RuntimeError, "cannot reuse already awaited coroutine");
+        out = Value::none();
+        return Outcome::Returned;
+    }
+    if (state == State::Created) {
+        if (!thrown.isNull()) {
+            state = State::Finished;
+            out = thrown;
+            in.addTraceback(out, frame, nullptr);
+            return Outcome::Raised;
+        }
+        if (!sent.isNone())
+            in.typeError(std::string("can't send non-None value to a just-started ") + flavorNoun(flavor));
+        m_interp = &in;
+        m_fiber = std::make_unique<sched::Fiber>([this] { body(*m_interp); });
+    }
+    Ref<GeneratorObject> keepAlive(this);
+    m_transfer = sent;
+    m_thrown = thrown;
+    m_outer = Saved{in.currentFrame(), in.depth(), in.handled(), in.stackLimit()};
+    handled.prev = m_outer.handled;
+    frame.back = m_outer.frame;
+    in.setHandled(&handled);
+    if (state == State::Suspended) {
+        in.setCurrentFrame(m_inner.frame);
+        in.setDepth(m_outer.depth + m_inner.depth);
+        in.setStackLimit(m_inner.stackLimit);
+    }
+    state = State::Running;
+    m_fiber->resume();
+    in.setCurrentFrame(m_outer.frame);
+    in.setDepth(m_outer.depth);
+    in.setHandled(m_outer.handled);
+    in.setStackLimit(m_outer.stackLimit);
+    if (m_aborted) {
+        state = State::Finished;
+        throw AbortRun{m_abortMessage};
+    }
+    if (m_fiber->finished()) {
+        state = State::Finished;
+        m_fiber.reset();
+        out = std::move(m_transfer);
+        if (m_outcome == Outcome::Raised) {
+            const Types& t = types();
+            bool stopIter = in.isInstance(out, t.StopIteration);
+            bool stopAsync = flavor == Flavor::AsyncGenerator && in.isInstance(out, t.StopAsyncIteration);
+            if (stopIter || stopAsync) {
+                std::string msg = std::string(flavorNoun(flavor)) + " raised " +
+                                  (stopAsync ? "StopAsyncIteration" : "StopIteration");
+                Value e = in.newException(t.RuntimeError, msg);
+                auto* eo = e.as<ExceptionObject>();
+                eo->cause = out;
+                eo->context = out;
+                eo->suppressContext = true;
+                eo->traceback = std::make_shared<std::vector<TracebackEntry>>(
+                    out.as<ExceptionObject>()->traceback ? *out.as<ExceptionObject>()->traceback
+                                                         : std::vector<TracebackEntry>{});
+                out = e;
+            }
+            return Outcome::Raised;
+        }
+        return Outcome::Returned;
+    }
+    state = State::Suspended;
+    out = std::move(m_transfer);
+    return Outcome::Yielded;
+}
+
+Value GeneratorObject::yield(Interp& in, const Value& v) {
+    m_transfer = v;
+    m_outcome = Outcome::Yielded;
+    m_inner = Saved{in.currentFrame(), in.depth() - m_outer.depth, in.handled(), in.stackLimit()};
+    sched::Fiber::suspend();
+    if (m_aborting) throw AbortRun{"generator torn down"};
+    if (!m_thrown.isNull()) {
+        Value t = std::move(m_thrown);
+        m_thrown = Value();
+        in.attachContext(t);
+        throw PyException{t};
+    }
+    Value r = std::move(m_transfer);
+    m_transfer = Value();
+    return r;
+}
+
+void GeneratorObject::close(Interp& in) {
+    if (state == State::Created) {
+        state = State::Finished;
+        return;
+    }
+    if (state == State::Finished) return;
+    Value out;
+    Value ge = in.newException(types().GeneratorExit, std::vector<Value>{});
+    Outcome o = resume(in, Value::none(), ge, out);
+    if (o == Outcome::Yielded)
+        in.raise(types().RuntimeError, std::string(flavorNoun(flavor)) + " ignored GeneratorExit");
+    if (o == Outcome::Raised) {
+        if (in.isInstance(out, types().GeneratorExit) || in.isInstance(out, types().StopIteration)) return;
+        throw PyException{out};
+    }
+}
+
+void GeneratorObject::finalize() {
+    Interp* in = currentInterp();
+    if (!in || state != State::Suspended) return;
+    Value pending;
+    try {
+        close(*in);
+    } catch (PyException& e) {
+        pending = e.exc;
+    } catch (AbortRun&) {
+        return;
+    }
+    if (!pending.isNull()) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, " at %p>", static_cast<void*>(this));
+        in->writeUnraisable(pending, "<" + std::string(flavorNoun(flavor)) + " object " + qualname->s + buf);
+    }
+}
+
+GeneratorObject* currentGenerator(Interp& in) {
+    for (Frame* f = in.currentFrame(); f; f = f->back)
+        if (f->gen) return f->gen;
+    return nullptr;
+}
+
+Value delegateTo(Interp& in, GeneratorObject* self, const Value& iterator) {
+    if (!self) in.raise(types().RuntimeError, "yield from outside a generator");
+    Value sent = Value::none();
+    Value thrown;
+    for (;;) {
+        Value out;
+        GeneratorObject::Outcome o;
+        if (iterator.isObj(Kind::Generator)) {
+            o = iterator.as<GeneratorObject>()->resume(in, sent, thrown, out);
+        } else {
+            o = GeneratorObject::Outcome::Yielded;
+            Value pending;
+            try {
+                if (!thrown.isNull()) {
+                    if (in.isInstance(thrown, types().GeneratorExit)) {
+                        Value closeFn = in.getAttrOrNull(iterator, names().close);
+                        if (!closeFn.isNull()) in.call(closeFn, {});
+                        throw PyException{thrown};
+                    }
+                    Value throwFn = in.getAttrOrNull(iterator, names().throw_);
+                    if (throwFn.isNull()) throw PyException{thrown};
+                    out = in.call(throwFn, {thrown});
+                } else if (sent.isNone()) {
+                    if (iterator.isObj(Kind::Iterator)) {
+                        out = iterator.as<IteratorObject>()->next(in);
+                        if (out.isNull()) {
+                            out = Value::none();
+                            o = GeneratorObject::Outcome::Returned;
+                        }
+                    } else {
+                        Value nextFn = Interp::typeOf(iterator)->lookup(names().__next__);
+                        if (nextFn.isNull()) in.typeError("'" + Interp::typeName(iterator) + "' object is not an iterator");
+                        out = in.call(nextFn, {iterator});
+                    }
+                } else {
+                    out = in.callMethod(iterator, names().send, {sent});
+                }
+            } catch (PyException& e) {
+                pending = e.exc;
+            }
+            if (!pending.isNull()) {
+                if (in.isInstance(pending, types().StopIteration)) {
+                    out = pending.as<ExceptionObject>()->value;
+                    if (out.isNull()) out = Value::none();
+                    o = GeneratorObject::Outcome::Returned;
+                } else {
+                    out = pending;
+                    o = GeneratorObject::Outcome::Raised;
+                }
+            }
+        }
+        if (o == GeneratorObject::Outcome::Returned) return out;
+        if (o == GeneratorObject::Outcome::Raised) throw PyException{out};
+        self->delegate = iterator;
+        Value pending;
+        try {
+            sent = self->yield(in, out);
+            thrown = Value();
+        } catch (PyException& e) {
+            pending = e.exc;
+        }
+        self->delegate = Value();
+        if (!pending.isNull()) {
+            sent = Value();
+            thrown = pending;
+            if (in.isInstance(thrown, types().GeneratorExit) && iterator.isObj(Kind::Generator)) {
+                iterator.as<GeneratorObject>()->close(in);
+                throw PyException{thrown};
+            }
+        }
+    }
+}
+
+Value Interp::makeGenerator(FunctionObject* f, Frame& prepared, std::unique_ptr<Value[]> fastSlots,
+                            std::unique_ptr<Ref<CellObject>[]> cellSlots) {
+    const Types& t = types();
+    CodeInfo* code = f->code;
+    GeneratorObject::Flavor flavor = code->isCoroutine        ? GeneratorObject::Flavor::Coroutine
+                                     : code->isAsyncGenerator ? GeneratorObject::Flavor::AsyncGenerator
+                                                              : GeneratorObject::Flavor::Generator;
+    ClassObject* type = flavor == GeneratorObject::Flavor::Coroutine        ? t.coroutine
+                        : flavor == GeneratorObject::Flavor::AsyncGenerator ? t.asyncGenerator
+                                                                            : t.generator;
+    auto* g = new GeneratorObject(type, flavor, Ref<FunctionObject>(f), std::move(fastSlots), std::move(cellSlots));
+    g->frame = prepared;
+    g->frame.fast = g->fast.get();
+    g->frame.cells = g->cells.get();
+    return Value(g);
+}
+
+namespace {
+
+GeneratorObject* gen(const Value& v) { return v.as<GeneratorObject>(); }
+
+Value throwArg(Interp& in, CallArgs& a) {
+    if (a.size() < 2) in.typeError("throw expected at least 1 argument, got 0");
+    Value typ = a[1];
+    if (typ.isObj(Kind::Class) && typ.as<ClassObject>()->isSubclassOf(types().BaseException)) {
+        if (a.size() > 2 && !a[2].isNone()) {
+            if (in.isInstance(a[2], typ.as<ClassObject>())) return a[2];
+            return in.call(typ, {a[2]});
+        }
+        return in.call(typ, {});
+    }
+    if (in.isInstance(typ, types().BaseException)) {
+        if (a.size() > 2 && !a[2].isNone()) in.typeError("instance exception may not have a separate value");
+        return typ;
+    }
+    in.typeError("exceptions must be classes or instances deriving from BaseException, not " + Interp::typeName(typ));
+}
+
+Value finishOutcome(Interp& in, GeneratorObject::Outcome o, Value& out) {
+    switch (o) {
+    case GeneratorObject::Outcome::Yielded: return out;
+    case GeneratorObject::Outcome::Returned: {
+        std::vector<Value> args;
+        if (!out.isNone()) args.push_back(out);
+        in.raiseValue(in.newException(types().StopIteration, std::move(args)));
+    }
+    case GeneratorObject::Outcome::Raised: throw PyException{out};
+    }
+    return out;
+}
+
+Value genSend(Interp& in, CallArgs& a) {
+    a.check(in, "send", 2, 2);
+    Value out;
+    auto o = gen(a[0])->resume(in, a[1], Value(), out);
+    return finishOutcome(in, o, out);
+}
+
+Value genNext(Interp& in, CallArgs& a) {
+    Value out;
+    auto o = gen(a[0])->resume(in, Value::none(), Value(), out);
+    return finishOutcome(in, o, out);
+}
+
+Value genThrow(Interp& in, CallArgs& a) {
+    Value exc = throwArg(in, a);
+    Value out;
+    auto* g = gen(a[0]);
+    GeneratorObject::Outcome o;
+    if (!g->delegate.isNull() && g->state == GeneratorObject::State::Suspended) {
+        o = g->resume(in, Value(), exc, out);
+    } else {
+        o = g->resume(in, Value(), exc, out);
+    }
+    return finishOutcome(in, o, out);
+}
+
+Value genClose(Interp& in, CallArgs& a) {
+    gen(a[0])->close(in);
+    return Value::none();
+}
+
+Value genIter(Interp& in, CallArgs& a) { return a[0]; }
+
+Value genRepr(Interp& in, CallArgs& a) {
+    auto* g = gen(a[0]);
+    char buf[64];
+    std::snprintf(buf, sizeof buf, " at %p>", static_cast<void*>(g));
+    return makeStr("<" + Interp::typeName(a[0]) + " object " + g->qualname->s + buf);
+}
+
+Value genName(Interp& in, const Value& self) { return Value(gen(self)->name); }
+Value genQualname(Interp& in, const Value& self) { return Value(gen(self)->qualname); }
+Value genRunning(Interp& in, const Value& self) {
+    return Value::boolean(gen(self)->state == GeneratorObject::State::Running);
+}
+Value genSuspended(Interp& in, const Value& self) {
+    return Value::boolean(gen(self)->state == GeneratorObject::State::Suspended);
+}
+Value genDelegate(Interp& in, const Value& self) {
+    const Value& d = gen(self)->delegate;
+    return d.isNull() ? Value::none() : d;
+}
+Value genFrame(Interp& in, const Value& self) {
+    if (gen(self)->state == GeneratorObject::State::Finished) return Value::none();
+    return Value(new SingletonObject(types().frame, "<frame>"));
+}
+
+}  // namespace
+
+void installGeneratorTypes(const Types& t) {
+    for (ClassObject* c : {t.generator, t.coroutine}) {
+        defineMethod(c, "send", genSend);
+        defineMethod(c, "throw", genThrow);
+        defineMethod(c, "close", genClose);
+        defineMethod(c, "__repr__", genRepr);
+        defineGetter(c, "__name__", genName);
+        defineGetter(c, "__qualname__", genQualname);
+    }
+    defineMethod(t.generator, "__iter__", genIter);
+    defineMethod(t.generator, "__next__", genNext);
+    defineGetter(t.generator, "gi_running", genRunning);
+    defineGetter(t.generator, "gi_suspended", genSuspended);
+    defineGetter(t.generator, "gi_yieldfrom", genDelegate);
+    defineGetter(t.generator, "gi_frame", genFrame);
+    defineMethod(t.coroutine, "__await__", genIter);
+    defineGetter(t.coroutine, "cr_running", genRunning);
+    defineGetter(t.coroutine, "cr_suspended", genSuspended);
+    defineGetter(t.coroutine, "cr_await", genDelegate);
+    defineGetter(t.coroutine, "cr_frame", genFrame);
+    defineMethod(t.asyncGenerator, "__repr__", genRepr);
+    defineGetter(t.asyncGenerator, "__name__", genName);
+    defineGetter(t.asyncGenerator, "__qualname__", genQualname);
+}
+
+}  // namespace ascope::rt

@@ -1,0 +1,86 @@
+// Generators, coroutines and async generators.
+//
+// Why it is built this way: each generator body runs on its own fiber
+// (sched/fiber.h). `send()` switches into the fiber; `yield` switches back.
+// The values crossing the switch (the value sent in, the exception thrown in,
+// the value yielded, the result or the exception that ended the body) travel
+// as plain fields of the object, never as C++ exceptions. The generator's
+// frame lives in the object, so a suspended generator's locals and line stay
+// inspectable.
+#pragma once
+
+#include "runtime/interp.h"
+#include "sched/fiber.h"
+
+namespace ascope::rt {
+
+class GeneratorObject : public Object {
+public:
+    enum class Flavor { Generator, Coroutine, AsyncGenerator };
+    enum class State { Created, Suspended, Running, Finished };
+    // What one resumption produced.
+    enum class Outcome { Yielded, Returned, Raised };
+
+    GeneratorObject(ClassObject* type, Flavor flavor, Ref<FunctionObject> func,
+                    std::unique_ptr<Value[]> fast, std::unique_ptr<Ref<CellObject>[]> cells);
+    ~GeneratorObject() override;
+
+    Flavor flavor;
+    State state = State::Created;
+    Ref<FunctionObject> func;
+    std::unique_ptr<Value[]> fast;
+    std::unique_ptr<Ref<CellObject>[]> cells;
+    Frame frame;
+    HandledStack handled;
+    Ref<StrObject> name;
+    Ref<StrObject> qualname;
+    Value delegate;          // the iterator a `yield from`/`await` is delegating to (gi_yieldfrom)
+    bool closing = false;
+
+    // Resumes with `sent` (or throws `thrown` at the suspension point when not
+    // null). On Yielded/Returned `out` is the value; on Raised it is the exception.
+    Outcome resume(Interp& in, const Value& sent, const Value& thrown, Value& out);
+
+    // Called from inside the body: suspends with `v`; returns the value sent
+    // in, or throws the exception thrown in.
+    Value yield(Interp& in, const Value& v);
+
+    // generator.close(): GeneratorExit at the suspension point.
+    void close(Interp& in);
+
+    bool hasFinalizer() const override { return true; }
+    void finalize() override;
+
+    // Interpreter state that lives on the fiber's side of the switch.
+    struct Saved {
+        Frame* frame = nullptr;
+        int depth = 0;
+        HandledStack* handled = nullptr;
+        const char* stackLimit = nullptr;
+    };
+
+private:
+    void body(Interp& in);
+
+    std::unique_ptr<sched::Fiber> m_fiber;
+    Saved m_inner;   // fiber-side state while suspended
+    Saved m_outer;   // resumer-side state while running
+    Value m_transfer;      // value sent in / yielded out / returned
+    Value m_thrown;        // exception to raise at the suspension point
+    Outcome m_outcome = Outcome::Returned;
+    bool m_aborted = false;
+    bool m_aborting = false;
+    std::string m_abortMessage;
+    Interp* m_interp = nullptr;
+};
+
+// Runs `yield from`/`await` delegation to `iterable`'s iterator from inside
+// the generator `self`; returns the delegate's return value.
+Value delegateTo(Interp& in, GeneratorObject* self, const Value& iterator);
+
+// The generator running on this fiber, if any.
+GeneratorObject* currentGenerator(Interp& in);
+
+void installGeneratorTypes(const Types& t);
+
+}  // namespace ascope::rt

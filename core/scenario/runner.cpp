@@ -1,0 +1,99 @@
+#include "scenario/runner.h"
+
+#include "lang/diagnostic.h"
+#include "lang/parser.h"
+#include "runtime/interp.h"
+
+#include <fstream>
+#include <sstream>
+
+namespace ascope {
+
+std::string RunResult::stdoutText() const {
+    std::string s;
+    for (const auto& c : output)
+        if (c.stream == Stream::Stdout) s += c.text;
+    return s;
+}
+
+std::string RunResult::stderrText() const {
+    std::string s;
+    for (const auto& c : output)
+        if (c.stream == Stream::Stderr) s += c.text;
+    return s;
+}
+
+namespace {
+
+void emit(RunResult& r, const RunOptions& o, Stream s, std::string_view text) {
+    if (text.empty()) return;
+    if (!r.output.empty() && r.output.back().stream == s) r.output.back().text += text;
+    else r.output.push_back(OutputChunk{s, std::string(text)});
+    if (o.onOutput) o.onOutput(s, text);
+}
+
+}  // namespace
+
+RunResult runSource(const std::string& filename, std::string_view source, const RunOptions& options) {
+    RunResult result;
+    lang::SyntaxError err;
+    std::unique_ptr<lang::Module> module = lang::parseModule(source, filename, &err);
+    if (!module) {
+        emit(result, options, Stream::Stderr, lang::formatSyntaxError(err, filename));
+        result.exitCode = 1;
+        return result;
+    }
+    rt::Interp in(options.maxSteps, options.memoryLimit);
+    in.output = [&](bool isErr, std::string_view text) {
+        emit(result, options, isErr ? Stream::Stderr : Stream::Stdout, text);
+    };
+    try {
+        try {
+            in.runModule(*module);
+        } catch (const lang::SyntaxError& e) {
+            emit(result, options, Stream::Stderr, lang::formatSyntaxError(e, filename));
+            result.exitCode = 1;
+            return result;
+        }
+    } catch (rt::PyException& e) {
+        rt::Value exc = e.exc;
+        if (in.isInstance(exc, rt::types().SystemExit)) {
+            rt::Value code = exc.as<rt::ExceptionObject>()->value;
+            if (code.isNull() || code.isNone()) result.exitCode = 0;
+            else if (code.isSmallInt()) result.exitCode = int(code.asInt() & 0xff);
+            else {
+                in.write(true, in.str(code) + "\n");
+                result.exitCode = 1;
+            }
+        } else {
+            std::string text;
+            try {
+                text = in.formatException(exc);
+            } catch (rt::PyException&) {
+                text = "Exception: <unprintable exception>\n";
+            }
+            in.write(true, text);
+            result.exitCode = 1;
+        }
+    } catch (rt::AbortRun& a) {
+        in.write(true, a.message + "\n");
+        result.exitCode = 4;
+    }
+    return result;
+}
+
+RunResult runFile(const std::string& path, const RunOptions& options) {
+    std::ifstream f(path, std::ios::binary);
+    if (!f) {
+        RunResult r;
+        std::string msg = "python3: can't open file '" + path + "': [Errno 2] No such file or directory\n";
+        emit(r, options, Stream::Stderr, msg);
+        r.exitCode = 2;
+        return r;
+    }
+    std::ostringstream ss;
+    ss << f.rdbuf();
+    return runSource(path, ss.str(), options);
+}
+
+}  // namespace ascope
