@@ -29,6 +29,8 @@ void installDictSetTypes(const Types& t);     // mapping_types.cpp: dict, views,
 void installIteratorTypes(const Types& t);    // iterators.cpp: enumerate, zip, map, filter, reversed...
 // builtin_functions.cpp: print, len, sorted, min, max, ... into `builtins`.
 void installBuiltinFunctions(Interp& in, DictObject* builtins);
+// introspection.cpp: globals(), locals().
+void installFrameBuiltins(DictObject* builtins);
 
 // Native iterators over builtin containers (iterators.cpp).
 Value makeSeqIterator(const Value& seq);  // list, tuple, str, range: by index

@@ -97,6 +97,7 @@ Interp::Interp(int64_t maxSteps, int64_t memoryLimit) : m_maxSteps(maxSteps), m_
     b->setStr(intern("Ellipsis"), t.ellipsisValue);
     b->setStr(intern("__name__"), makeStr("builtins"));
     installBuiltinFunctions(*this, b);
+    installFrameBuiltins(b);
 }
 
 Interp::~Interp() {
