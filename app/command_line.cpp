@@ -1,0 +1,180 @@
+#include "command_line.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+#include <limits>
+
+namespace ascope {
+
+namespace {
+
+const QString kRunCommand = QStringLiteral("run");
+
+// Commands that the design promises and later issues bring.
+const QStringList kFutureCommands = {QStringLiteral("trace"), QStringLiteral("export")};
+
+// Options that take a value, as written on the command line.
+bool takesValue(const QString &argument)
+{
+    static const QStringList withValue = {QStringLiteral("--max-steps"), QStringLiteral("--max-memory"),
+                                          QStringLiteral("--screenshot")};
+    return withValue.contains(argument);
+}
+
+CommandLine error(const QString &message)
+{
+    CommandLine result;
+    result.mode = CommandLine::Mode::Error;
+    result.message = QStringLiteral("asyncscope: ") + message;
+    return result;
+}
+
+} // namespace
+
+QString usageText()
+{
+    return QStringLiteral(
+        "Usage:\n"
+        "  asyncscope [options]                  open the window on the first course scenario\n"
+        "  asyncscope [options] FILE.py          open the window on FILE.py\n"
+        "  asyncscope run [options] FILE.py      run FILE.py headless: print what `python3 FILE.py`\n"
+        "                                        prints, and exit with its exit status\n"
+        "\n"
+        "Options (before FILE.py; what follows FILE.py belongs to the scenario):\n"
+        "  --max-steps N        stop a runaway program after N steps (0: never; default: about\n"
+        "                       10 s of work for `run`, less in the window); exit status 4\n"
+        "  --max-memory BYTES   memory budget of the program, e.g. 512M or 2G (0: none;\n"
+        "                       default 2G); beyond it the program gets a MemoryError\n"
+        "  --screenshot PNG     (window) save a picture of the window after the first run, then quit\n"
+        "  -h, --help           show this help\n"
+        "  -v, --version        show the version\n");
+}
+
+int64_t parseByteCount(const QString &text)
+{
+    static const QRegularExpression pattern(QStringLiteral(R"(^(\d+)\s*([kmg]?)(i?b)?$)"),
+                                            QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch match = pattern.match(text.trimmed());
+    if (!match.hasMatch() || (match.captured(3).size() > 0 && match.captured(2).isEmpty()
+                              && match.captured(3).compare(QLatin1String("b"), Qt::CaseInsensitive) != 0))
+        return -1;
+    bool ok = false;
+    const qulonglong digits = match.captured(1).toULongLong(&ok);
+    if (!ok)
+        return -1;
+    int shift = 0;
+    const QString unit = match.captured(2).toLower();
+    if (unit == QLatin1String("k"))
+        shift = 10;
+    else if (unit == QLatin1String("m"))
+        shift = 20;
+    else if (unit == QLatin1String("g"))
+        shift = 30;
+    if (digits > (qulonglong(std::numeric_limits<int64_t>::max()) >> shift))
+        return -1;
+    return int64_t(digits << shift);
+}
+
+CommandLine parseCommandLine(const QStringList &arguments)
+{
+    // Split the arguments: [program] [run] [options...] [FILE.py] [scenario arguments...].
+    // The first word that is neither an option nor an option's value is the
+    // command "run" (only in first place) or the file; the rest is the scenario's.
+    QStringList own = {arguments.value(0, QStringLiteral("asyncscope"))};
+    bool run = false;
+    int fileIndex = -1;
+    for (int i = 1; i < arguments.size(); ++i) {
+        const QString &argument = arguments.at(i);
+        if (argument == QLatin1String("--")) {
+            if (i + 1 < arguments.size())
+                fileIndex = i + 1;
+            break;
+        }
+        if (argument.startsWith(QLatin1Char('-')) && argument.size() > 1) {
+            own << argument;
+            if (takesValue(argument) && i + 1 < arguments.size())
+                own << arguments.at(++i);
+            continue;
+        }
+        if (i == 1 && argument == kRunCommand) {
+            run = true;
+            continue;
+        }
+        fileIndex = i;
+        break;
+    }
+
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QString());
+    const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")}, QString());
+    const QCommandLineOption maxSteps(QStringLiteral("max-steps"), QString(), QStringLiteral("N"));
+    const QCommandLineOption maxMemory(QStringLiteral("max-memory"), QString(), QStringLiteral("BYTES"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"), QString(), QStringLiteral("PNG"));
+    parser.addOptions({help, version, maxSteps, maxMemory, screenshot});
+    if (!parser.parse(own))
+        return error(parser.errorText().replace(QLatin1Char('\n'), QLatin1Char(' ')) + QStringLiteral(" (try --help)"));
+
+    CommandLine result;
+    if (parser.isSet(help)) {
+        result.mode = CommandLine::Mode::Help;
+        result.message = usageText();
+        return result;
+    }
+    if (parser.isSet(version)) {
+        result.mode = CommandLine::Mode::Version;
+        result.message = QStringLiteral("asyncscope " ASYNCSCOPE_VERSION);
+        return result;
+    }
+    if (parser.isSet(maxSteps)) {
+        bool ok = false;
+        result.maxSteps = parser.value(maxSteps).toLongLong(&ok);
+        if (!ok || result.maxSteps < 0)
+            return error(QStringLiteral("--max-steps needs a whole number of steps, 0 or more, not '%1'")
+                             .arg(parser.value(maxSteps)));
+    }
+    if (parser.isSet(maxMemory)) {
+        result.maxMemory = parseByteCount(parser.value(maxMemory));
+        if (result.maxMemory < 0)
+            return error(QStringLiteral("--max-memory needs a number of bytes such as 500000000, 512M or 2G, not '%1'")
+                             .arg(parser.value(maxMemory)));
+    }
+    result.screenshot = parser.value(screenshot);
+
+    if (fileIndex >= 0) {
+        result.file = arguments.at(fileIndex);
+        const QStringList scenarioArguments = arguments.mid(fileIndex + 1);
+        if (!scenarioArguments.isEmpty())
+            return error(QStringLiteral("arguments for the scenario are not supported yet (got '%1' after %2); "
+                                        "asyncscope's own options go before the file")
+                             .arg(scenarioArguments.join(QLatin1Char(' ')), result.file));
+    }
+
+    if (run) {
+        if (result.file.isEmpty())
+            return error(QStringLiteral("run: which file? usage: asyncscope run [options] FILE.py"));
+        if (!result.screenshot.isEmpty())
+            return error(QStringLiteral("--screenshot is for the window, not for run"));
+        result.mode = CommandLine::Mode::Run;
+        return result;
+    }
+
+    result.mode = CommandLine::Mode::Window;
+    if (!result.file.isEmpty() && !QFileInfo::exists(result.file)) {
+        if (kFutureCommands.contains(result.file))
+            return error(QStringLiteral("the '%1' command is not available yet").arg(result.file));
+        if (!result.file.endsWith(QLatin1String(".py")) && !result.file.contains(QLatin1Char('/')))
+            return error(QStringLiteral("'%1' is neither a command (run) nor a file; try --help").arg(result.file));
+        // The message CPython gives for a missing script, with the absolute path.
+        return error(QStringLiteral("can't open file '%1': [Errno 2] No such file or directory")
+                         .arg(QFileInfo(result.file).absoluteFilePath()));
+    }
+    if (!result.file.isEmpty() && QFileInfo(result.file).isDir())
+        return error(QStringLiteral("'%1' is a directory, not a scenario file").arg(result.file));
+    return result;
+}
+
+} // namespace ascope

@@ -1,0 +1,84 @@
+// asyncscope: the window, or a headless command (see command_line.h).
+#include "command_line.h"
+#include "headless_run.h"
+#include "main_window.h"
+#include "render/theme.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QImage>
+#include <QTimer>
+
+#include <cstdio>
+#include <memory>
+
+namespace {
+
+QStringList argumentsOf(int argc, char **argv)
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    return arguments;
+}
+
+void setApplicationNames()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("asyncscope"));
+    QCoreApplication::setApplicationName(QStringLiteral("asyncscope"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(ASYNCSCOPE_VERSION));
+}
+
+int runWindow(int argc, char **argv, const ascope::CommandLine &command)
+{
+    QApplication app(argc, argv);
+    ascope::Theme::loadBundledFonts();
+    QApplication::setFont(ascope::Theme::standard().uiFont());
+
+    ascope::MainWindow window;
+    window.setRunLimits(command.maxSteps, command.maxMemory);
+    window.setInteractive(command.screenshot.isEmpty());
+    if (command.file.isEmpty())
+        window.openStartupScenario();
+    else if (!window.openScenario(command.file))
+        return 2;
+    window.show();
+
+    if (!command.screenshot.isEmpty()) {
+        // Give the window time to lay itself out and paint once, then grab it.
+        QTimer::singleShot(300, &window, [&window, &command] {
+            const bool saved = window.grab().toImage().save(command.screenshot, "PNG");
+            if (!saved)
+                std::fprintf(stderr, "asyncscope: could not write %s\n", qPrintable(command.screenshot));
+            QCoreApplication::exit(saved ? 0 : 1);
+        });
+    }
+    return app.exec();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    setApplicationNames();
+    const ascope::CommandLine command = ascope::parseCommandLine(argumentsOf(argc, argv));
+    switch (command.mode) {
+    case ascope::CommandLine::Mode::Help:
+        std::fputs(qPrintable(command.message), stdout);
+        return 0;
+    case ascope::CommandLine::Mode::Version:
+        std::fputs(qPrintable(command.message + QLatin1Char('\n')), stdout);
+        return 0;
+    case ascope::CommandLine::Mode::Error:
+        std::fputs(qPrintable(command.message + QLatin1Char('\n')), stderr);
+        return 2;
+    case ascope::CommandLine::Mode::Run: {
+        // No QApplication: this must work without a display.
+        QCoreApplication app(argc, argv);
+        return ascope::runHeadless(command);
+    }
+    case ascope::CommandLine::Mode::Window:
+        break;
+    }
+    return runWindow(argc, argv, command);
+}

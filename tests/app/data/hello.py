@@ -1,0 +1,2 @@
+print("hello from asyncscope")
+print("2 + 2 =", 2 + 2)

@@ -1,0 +1,399 @@
+// The window and the command line, tested offscreen (QT_QPA_PLATFORM=offscreen).
+#include "command_line.h"
+#include "main_window.h"
+#include "panels/code_view.h"
+#include "panels/console_view.h"
+#include "panels/python_highlighter.h"
+#include "panels/scenario_browser.h"
+#include "player/run_scheduler.h"
+#include "recovery_store.h"
+#include "render/theme.h"
+#include "scenario_catalog.h"
+
+#include <QFile>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextLayout>
+
+using namespace ascope;
+
+class MainWindowTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+
+    void commandLine_data();
+    void commandLine();
+    void byteCount_data();
+    void byteCount();
+
+    void scenarioHeader_data();
+    void scenarioHeader();
+    void catalogListsCourseScenariosInCourseOrder();
+
+    void highlighterTellsStringsFromComments();
+
+    void opensFirstCourseScenarioOnFirstStart();
+    void reopensLastScenario();
+    void runShowsScenarioOutputInConsole();
+    void consoleShowsStderrInRedAfterStdout();
+    void editRerunsOnceAfterEditsSettle();
+    void saveWritesFileAndClearsModified();
+    void unsavedEditsAreKeptBeforeEveryRun();
+    void languageSwitchRetitlesBrowserAndPersists();
+
+private:
+    QString copyToTemp(const QString &source);
+
+    QTemporaryDir m_temp;
+};
+
+namespace {
+
+QString scenario(const char *name)
+{
+    return QStringLiteral(ASYNCSCOPE_TEST_SCENARIOS_DIR "/") + QLatin1String(name);
+}
+
+QString testData(const char *name)
+{
+    return QStringLiteral(ASYNCSCOPE_TEST_DATA_DIR "/") + QLatin1String(name);
+}
+
+void typeAtEnd(CodeView *view, const QString &text)
+{
+    QTextCursor cursor = view->textCursor();
+    cursor.movePosition(QTextCursor::End);
+    view->setTextCursor(cursor);
+    view->insertPlainText(text);
+}
+
+} // namespace
+
+void MainWindowTest::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("asyncscope-tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("asyncscope-tests"));
+    qputenv("ASYNCSCOPE_SCENARIOS", ASYNCSCOPE_TEST_SCENARIOS_DIR);
+    QVERIFY(Theme::loadBundledFonts());
+    QVERIFY(m_temp.isValid());
+}
+
+void MainWindowTest::init()
+{
+    QSettings().clear();
+}
+
+QString MainWindowTest::copyToTemp(const QString &source)
+{
+    static int counter = 0;
+    const QString target = m_temp.filePath(QStringLiteral("%1_%2").arg(++counter).arg(QFileInfo(source).fileName()));
+    if (!QFile::copy(source, target))
+        return {};
+    QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner);
+    return target;
+}
+
+void MainWindowTest::commandLine_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<qint64>("maxSteps");
+    QTest::addColumn<QString>("messageStart");
+
+    using Mode = CommandLine::Mode;
+    const QString hello = testData("hello.py");
+    QTest::newRow("no arguments opens the window") << QStringList{} << int(Mode::Window) << "" << qint64(-1) << "";
+    QTest::newRow("a file opens the window on it") << QStringList{hello} << int(Mode::Window) << hello << qint64(-1) << "";
+    QTest::newRow("run a file") << QStringList{"run", hello} << int(Mode::Run) << hello << qint64(-1) << "";
+    QTest::newRow("run with a step budget") << QStringList{"run", "--max-steps", "1000", hello} << int(Mode::Run) << hello
+                                            << qint64(1000) << "";
+    QTest::newRow("run with --max-steps=N") << QStringList{"run", "--max-steps=5", hello} << int(Mode::Run) << hello
+                                            << qint64(5) << "";
+    QTest::newRow("run of a missing file is the runner's business")
+        << QStringList{"run", "/nonexistent.py"} << int(Mode::Run) << "/nonexistent.py" << qint64(-1) << "";
+    QTest::newRow("arguments after the file are the scenario's")
+        << QStringList{"run", hello, "--max-steps", "5"} << int(Mode::Error) << hello << qint64(-1)
+        << "asyncscope: arguments for the scenario are not supported yet";
+    QTest::newRow("run without a file") << QStringList{"run"} << int(Mode::Error) << "" << qint64(-1)
+                                        << "asyncscope: run: which file?";
+    QTest::newRow("unknown option") << QStringList{"--bogus"} << int(Mode::Error) << "" << qint64(-1)
+                                    << "asyncscope: Unknown option 'bogus'";
+    QTest::newRow("missing file for the window") << QStringList{"/nonexistent/x.py"} << int(Mode::Error) << "" << qint64(-1)
+                                                 << "asyncscope: can't open file '/nonexistent/x.py': [Errno 2]";
+    QTest::newRow("unknown command") << QStringList{"frobnicate"} << int(Mode::Error) << "" << qint64(-1)
+                                     << "asyncscope: 'frobnicate' is neither a command";
+    QTest::newRow("a command of a later version") << QStringList{"trace"} << int(Mode::Error) << "" << qint64(-1)
+                                                  << "asyncscope: the 'trace' command is not available yet";
+    QTest::newRow("negative step budget") << QStringList{"run", "--max-steps", "-3", hello} << int(Mode::Error) << ""
+                                          << qint64(-1) << "asyncscope: --max-steps needs";
+    QTest::newRow("help") << QStringList{"--help"} << int(Mode::Help) << "" << qint64(-1) << "Usage:";
+    QTest::newRow("help after run") << QStringList{"run", "-h"} << int(Mode::Help) << "" << qint64(-1) << "Usage:";
+    QTest::newRow("version") << QStringList{"--version"} << int(Mode::Version) << "" << qint64(-1) << "asyncscope ";
+}
+
+void MainWindowTest::commandLine()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, mode);
+    QFETCH(QString, file);
+    QFETCH(qint64, maxSteps);
+    QFETCH(QString, messageStart);
+
+    const CommandLine command = parseCommandLine(QStringList{"asyncscope"} + arguments);
+    QCOMPARE(int(command.mode), mode);
+    if (messageStart.isEmpty())
+        QVERIFY2(command.message.isEmpty(), qPrintable(command.message));
+    else
+        QVERIFY2(command.message.startsWith(messageStart), qPrintable(command.message));
+    if (command.mode != CommandLine::Mode::Error) {
+        QCOMPARE(command.file, file);
+        QCOMPARE(qint64(command.maxSteps), maxSteps);
+    } else {
+        QVERIFY2(!command.message.contains(QLatin1Char('\n')), "an error is one line");
+    }
+}
+
+void MainWindowTest::byteCount_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<qint64>("bytes");
+    QTest::newRow("plain") << "1000" << qint64(1000);
+    QTest::newRow("zero") << "0" << qint64(0);
+    QTest::newRow("kilo") << "4K" << qint64(4096);
+    QTest::newRow("mega, lower case, B") << "512mb" << qint64(512) * 1024 * 1024;
+    QTest::newRow("giga, MiB style") << "2GiB" << (qint64(2) << 30);
+    QTest::newRow("empty") << "" << qint64(-1);
+    QTest::newRow("negative") << "-5" << qint64(-1);
+    QTest::newRow("tera is not a unit") << "2T" << qint64(-1);
+    QTest::newRow("words") << "lots" << qint64(-1);
+    QTest::newRow("overflow") << "99999999999999999999" << qint64(-1);
+    QTest::newRow("overflow after the unit") << "9999999999999G" << qint64(-1);
+}
+
+void MainWindowTest::byteCount()
+{
+    QFETCH(QString, text);
+    QFETCH(qint64, bytes);
+    QCOMPARE(qint64(parseByteCount(text)), bytes);
+}
+
+void MainWindowTest::scenarioHeader_data()
+{
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QString>("french");
+    QTest::addColumn<QString>("english");
+    QTest::addColumn<QString>("video");
+
+    QTest::newRow("complete") << "# title[fr]: Deux tâches\n# title[en]: Two tasks\n# video: V2\nimport asyncio\n"
+                              << "Deux tâches" << "Two tasks" << "V2";
+    QTest::newRow("blank lines and comments in the block")
+        << "\n# A scenario.\n#\n# video:  V4b \n\n# title[en]:  Spaced  \nx = 1\n" << "" << "Spaced" << "V4b";
+    QTest::newRow("metadata after the first statement is ignored")
+        << "x = 1\n# title[fr]: Trop tard\n" << "" << "" << "";
+    QTest::newRow("first value wins") << "# video: V1\n# video: V2\n" << "" << "" << "V1";
+    QTest::newRow("CRLF line ends") << "# title[fr]: Titre\r\n# video: V6\r\n" << "Titre" << "" << "V6";
+    QTest::newRow("empty file") << "" << "" << "" << "";
+}
+
+void MainWindowTest::scenarioHeader()
+{
+    QFETCH(QString, source);
+    QFETCH(QString, french);
+    QFETCH(QString, english);
+    QFETCH(QString, video);
+
+    const ScenarioHeader header = parseScenarioHeader(source);
+    QCOMPARE(header.titles.value(QStringLiteral("fr")), french);
+    QCOMPARE(header.titles.value(QStringLiteral("en")), english);
+    QCOMPARE(header.video, video);
+}
+
+void MainWindowTest::catalogListsCourseScenariosInCourseOrder()
+{
+    const ScenarioCatalog catalog = ScenarioCatalog::scan(QStringLiteral(ASYNCSCOPE_TEST_SCENARIOS_DIR));
+    QVERIFY(catalog.scenarios().size() >= 6);
+    QCOMPARE(catalog.scenarios().first().fileName, QStringLiteral("01_cpu_vs_io.py"));
+    int previous = 0;
+    for (const ScenarioInfo &info : catalog.scenarios()) {
+        QVERIFY2(info.courseNumber > previous, qPrintable(info.fileName));
+        previous = info.courseNumber;
+        QVERIFY2(!info.header.titles.value(QStringLiteral("fr")).isEmpty(), qPrintable(info.fileName));
+        QVERIFY2(!info.header.titles.value(QStringLiteral("en")).isEmpty(), qPrintable(info.fileName));
+        QVERIFY2(info.header.video.startsWith(QLatin1Char('V')), qPrintable(info.fileName));
+        QVERIFY2(videoTitle(info.header.video, Language::English) != info.header.video, qPrintable(info.fileName));
+    }
+    QVERIFY(catalog.find(scenario("05_two_sleepers.py")));
+    QVERIFY(!catalog.find(testData("hello.py")));
+}
+
+void MainWindowTest::highlighterTellsStringsFromComments()
+{
+    QTextDocument document;
+    document.setPlainText(QStringLiteral("print('# not a comment')  # it's a comment\n"
+                                         "text = \"\"\"starts here\n"
+                                         "# still the string\"\"\"\n"
+                                         "# cue[en]: narration\n"));
+    PythonHighlighter highlighter(&document);
+    highlighter.rehighlight();
+    const Theme &theme = Theme::standard();
+    auto colourAt = [&document](int line, int column) {
+        const QTextBlock block = document.findBlockByNumber(line);
+        for (const QTextLayout::FormatRange &range : block.layout()->formats()) {
+            if (column >= range.start && column < range.start + range.length)
+                return range.format.foreground().color();
+        }
+        return QColor();
+    };
+    QCOMPARE(colourAt(0, 0), theme.builtin);          // print
+    QCOMPARE(colourAt(0, 8), theme.string);           // # inside the string
+    QCOMPARE(colourAt(0, 28), theme.comment);         // the real comment, with a quote in it
+    QCOMPARE(colourAt(1, 10), theme.string);          // triple-quoted string ...
+    QCOMPARE(colourAt(2, 2), theme.string);           // ... across lines
+    QCOMPARE(colourAt(3, 2), theme.metadataComment);  // a narration cue
+}
+
+void MainWindowTest::opensFirstCourseScenarioOnFirstStart()
+{
+    MainWindow window;
+    window.scheduler()->setAutoRun(false);
+    window.openStartupScenario();
+    QCOMPARE(QFileInfo(window.filePath()).fileName(), QStringLiteral("01_cpu_vs_io.py"));
+    QVERIFY(window.codeView()->toPlainText().startsWith(QStringLiteral("# title[fr]:")));
+    QVERIFY(!window.isModified());
+    QVERIFY(window.browser()->currentItem());
+    QVERIFY(window.browser()->currentItem()->text(0).startsWith(QStringLiteral("01  ")));
+}
+
+void MainWindowTest::reopensLastScenario()
+{
+    {
+        MainWindow window;
+        window.scheduler()->setAutoRun(false);
+        QVERIFY(window.openScenario(scenario("05_two_sleepers.py")));
+        window.close();
+    }
+    MainWindow window;
+    window.scheduler()->setAutoRun(false);
+    window.openStartupScenario();
+    QCOMPARE(QFileInfo(window.filePath()).fileName(), QStringLiteral("05_two_sleepers.py"));
+}
+
+void MainWindowTest::runShowsScenarioOutputInConsole()
+{
+    MainWindow window;
+    window.show();
+    QSignalSpy finished(&window, &MainWindow::runFinished);
+    QVERIFY(window.openScenario(scenario("13_mini_loop.py")));   // opening runs it
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(window.lastExitCode(), 0);
+    const QString out = window.consoleView()->streamText(Stream::Stdout);
+    QVERIFY2(out.startsWith(QStringLiteral("1.0 B woke up after 1 s\n")), qPrintable(out));
+    QVERIFY2(out.endsWith(QStringLiteral("5.0 loop: B slept 5 s\n")), qPrintable(out));
+    QVERIFY(window.consoleView()->toPlainText().contains(QStringLiteral("3.0 loop: A slept 3 s")));
+    QVERIFY(window.consoleView()->streamText(Stream::Stderr).isEmpty());
+}
+
+void MainWindowTest::consoleShowsStderrInRedAfterStdout()
+{
+    MainWindow window;
+    QVERIFY(window.openScenario(testData("fails.py")));
+    QCOMPARE(window.lastExitCode(), 1);
+    QCOMPARE(window.consoleView()->streamText(Stream::Stdout), QStringLiteral("before the error\n"));
+    const QString err = window.consoleView()->streamText(Stream::Stderr);
+    QVERIFY2(err.startsWith(QStringLiteral("Traceback (most recent call last):\n")), qPrintable(err));
+    QVERIFY2(err.endsWith(QStringLiteral("ValueError: shown in red\n")), qPrintable(err));
+
+    QTextDocument *document = window.consoleView()->document();
+    QCOMPARE(document->firstBlock().text(), QStringLiteral("before the error"));
+    const QTextBlock last = document->find(QStringLiteral("ValueError: shown in red")).block();
+    QVERIFY(last.isValid());
+    QCOMPARE(last.begin().fragment().charFormat().foreground().color(), Theme::standard().stderrText);
+    QVERIFY(document->firstBlock().begin().fragment().charFormat().foreground().color() != Theme::standard().stderrText);
+}
+
+void MainWindowTest::editRerunsOnceAfterEditsSettle()
+{
+    const QString path = copyToTemp(testData("hello.py"));
+    QVERIFY(!path.isEmpty());
+    MainWindow window;
+    window.setInteractive(false);
+    QVERIFY(window.openScenario(path));
+    QCOMPARE(window.runCount(), 1);
+
+    typeAtEnd(window.codeView(), QStringLiteral("print('edited"));
+    typeAtEnd(window.codeView(), QStringLiteral(" once')"));
+    typeAtEnd(window.codeView(), QStringLiteral("\n"));
+    QVERIFY(window.isModified());
+    QCOMPARE(window.runCount(), 1);   // not on every keystroke
+    QTRY_COMPARE_WITH_TIMEOUT(window.runCount(), 2, 5000);
+    QTest::qWait(RunScheduler::kSettleDelayMs * 2);
+    QCOMPARE(window.runCount(), 2);   // once for the three edits
+    QVERIFY(window.consoleView()->streamText(Stream::Stdout).endsWith(QStringLiteral("edited once\n")));
+    QVERIFY(window.isModified());     // running does not save
+}
+
+void MainWindowTest::saveWritesFileAndClearsModified()
+{
+    const QString path = copyToTemp(testData("hello.py"));
+    MainWindow window;
+    window.scheduler()->setAutoRun(false);
+    QVERIFY(window.openScenario(path));
+    typeAtEnd(window.codeView(), QStringLiteral("print('saved')\n"));
+    QVERIFY(window.isModified());
+    QVERIFY(window.windowTitle().contains(QStringLiteral("[*]")));
+    QVERIFY(window.save());
+    QVERIFY(!window.isModified());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll().endsWith("print('saved')\n"));
+    QVERIFY(!RecoveryStore().find(window.filePath()));
+}
+
+void MainWindowTest::unsavedEditsAreKeptBeforeEveryRun()
+{
+    const QString path = copyToTemp(testData("hello.py"));
+    MainWindow window;
+    window.setInteractive(false);
+    window.scheduler()->setAutoRun(false);
+    QVERIFY(window.openScenario(path));
+    typeAtEnd(window.codeView(), QStringLiteral("print('not saved yet')\n"));
+    window.runScenario();
+    const std::optional<QString> kept = RecoveryStore().find(window.filePath());
+    QVERIFY(kept);
+    QCOMPARE(*kept, window.codeView()->toPlainText());
+    RecoveryStore().discard(window.filePath());
+}
+
+void MainWindowTest::languageSwitchRetitlesBrowserAndPersists()
+{
+    MainWindow window;
+    window.scheduler()->setAutoRun(false);
+    window.setLanguage(Language::French);
+    QTreeWidgetItem *firstVideo = window.browser()->topLevelItem(0);
+    QVERIFY(firstVideo);
+    QVERIFY2(firstVideo->text(0).startsWith(QStringLiteral("Vidéo 1")), qPrintable(firstVideo->text(0)));
+    QVERIFY(firstVideo->child(0)->text(0).contains(QStringLiteral("CPU ou entrées-sorties")));
+
+    window.setLanguage(Language::English);
+    firstVideo = window.browser()->topLevelItem(0);
+    QVERIFY2(firstVideo->text(0).startsWith(QStringLiteral("Video 1")), qPrintable(firstVideo->text(0)));
+    QVERIFY(firstVideo->child(0)->text(0).contains(QStringLiteral("CPU-bound or I/O-bound")));
+    QCOMPARE(QSettings().value(QStringLiteral("language")).toString(), QStringLiteral("en"));
+
+    MainWindow reopened;
+    QCOMPARE(reopened.language(), Language::English);
+}
+
+QTEST_MAIN(MainWindowTest)
+#include "main_window_test.moc"
