@@ -11,6 +11,9 @@
 #                            judging it (an absolute directory an interpreter may
 #                            print in tracebacks, as CPython does)
 #   --timeout SECS           wall-clock limit (default 60); running out is a failure
+#   --max-vm-mb MB           address-space limit of the command (ulimit -v), a
+#                            safety net so that a broken memory budget fails
+#                            the test instead of exhausting the machine
 #   --code N                 the exit status must be N
 #   --stdout-file F          stdout must equal the file F, byte for byte
 #   --stderr-file F          stderr must equal the file F, byte for byte
@@ -29,12 +32,14 @@ set -u
 cwd="."
 limit=60
 strip=""
+max_vm_mb=""
 checks=()
 while [ $# -gt 0 ]; do
     case "$1" in
         --cwd) cwd="$2"; shift 2 ;;
         --timeout) limit="$2"; shift 2 ;;
         --strip-stderr) strip="$2"; shift 2 ;;
+        --max-vm-mb) max_vm_mb="$2"; shift 2 ;;
         --code|--stdout-file|--stderr-file|--stderr-last-file|--stdout-regex|--stderr-regex|--stderr-last-regex)
             checks+=("$1" "$2"); shift 2 ;;
         --) shift; break ;;
@@ -49,7 +54,7 @@ fi
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
-(cd "$cwd" && exec timeout -k 5 "$limit" "$@") </dev/null >"$tmp/stdout" 2>"$tmp/stderr"
+(cd "$cwd" && { [ -z "$max_vm_mb" ] || ulimit -v $((max_vm_mb * 1024)); } && exec timeout -k 5 "$limit" "$@") </dev/null >"$tmp/stdout" 2>"$tmp/stderr"
 code=$?
 if [ -n "$strip" ]; then
     esc="$(printf '%s' "$strip" | sed 's/[][\/.^$*&]/\\&/g')"

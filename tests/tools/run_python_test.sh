@@ -80,4 +80,6 @@ else
 fi
 
 # shellcheck disable=SC2086  # options are words, as on a command line
-exec "$HERE/expect_run.sh" --cwd "$dir" --strip-stderr "$dir/" --timeout "$limit" "${checks[@]}" -- "$exe" run $options "$base"
+# An 8 GB address-space cap: enough for a thousand 1 MB fiber stacks and the
+# default 2 GB memory budget, and a guard should a memory budget not hold.
+exec "$HERE/expect_run.sh" --cwd "$dir" --strip-stderr "$dir/" --max-vm-mb 8192 --timeout "$limit" "${checks[@]}" -- "$exe" run $options "$base"
