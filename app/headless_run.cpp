@@ -26,19 +26,21 @@ int runHeadless(const CommandLine &command)
         options.maxSteps = command.maxSteps;
     if (command.maxMemory >= 0)
         options.memoryLimit = command.maxMemory;
-    size_t streamed = 0;
+    bool streamed = false;
     options.onOutput = [&streamed](Stream stream, std::string_view text) {
         writeChunk(stream, text);
-        ++streamed;
+        streamed = true;
     };
 
     const QByteArray path = QFile::encodeName(command.file);
     const RunResult result = runFile(std::string(path.constData(), size_t(path.size())), options);
 
-    // Whatever the runner reported without streaming it (it should stream
-    // everything) still reaches the terminal, after what was streamed.
-    for (size_t i = streamed; i < result.output.size(); ++i)
-        writeChunk(result.output[i].stream, result.output[i].text);
+    // The runner streams every write through onOutput; should a result ever
+    // come back with output that was not streamed at all, it is not lost.
+    if (!streamed) {
+        for (const OutputChunk &chunk : result.output)
+            writeChunk(chunk.stream, chunk.text);
+    }
     return result.exitCode;
 }
 
