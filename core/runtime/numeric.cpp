@@ -1522,6 +1522,8 @@ bool formatStr(std::string_view utf8, const FormatSpec& spec, std::string& out, 
 {
     if (spec.type != 's')
         return unknownPresentationType(spec.type, typeName, error);
+    if (spec.sign == ' ')
+        return error.set(ExcType::ValueError, "Space not allowed in string format specifier");
     if (spec.sign != 0)
         return error.set(ExcType::ValueError, "Sign not allowed in string format specifier");
     if (spec.noNegZero)
@@ -1991,7 +1993,7 @@ bool checkedShiftLeft(int64_t a, int64_t n, int64_t& out)
         out = 0;
         return true;
     }
-    if (n >= 63)
+    if (n >= 64)
         return false;
     if (a > 0 ? a > (std::numeric_limits<int64_t>::max() >> n) : a < (std::numeric_limits<int64_t>::min() >> n))
         return false;
@@ -2471,7 +2473,7 @@ bool invalidIntLiteral(std::string_view text, int base, bool unicode, Error& err
     if (unicode)
         shown = truncateCodePoints(strRepr(text), 200);
     else
-        shown = bytesRepr(text.substr(0, std::min<size_t>(text.size(), 200)));
+        shown = truncateCodePoints(bytesRepr(text.substr(0, std::min<size_t>(text.size(), 200))), 200);
     return error.set(ExcType::ValueError,
                      "invalid literal for int() with base " + std::to_string(base) + ": " + shown);
 }

@@ -177,7 +177,7 @@ bool formatFloat(double value, std::string_view spec, std::string& out, Error& e
 
 // str.__format__ with a parsed spec (FormatTarget::Str): type 's' only.
 // Width and precision count code points. Errors: "Sign not allowed in string
-// format specifier", "Negative zero coercion (z) not allowed in string format
+// format specifier" ("Space not allowed ..." for ' '), "Negative zero coercion (z) not allowed in string format
 // specifier", "Alternate form (#) not allowed in string format specifier",
 // "'=' alignment not allowed in string format specifier".
 bool formatStr(std::string_view utf8, const FormatSpec& spec, std::string& out, Error& error,
