@@ -18,6 +18,8 @@
 namespace ascope::rt {
 
 void setObjectType(Object* o, ClassObject* t);
+// iterators.cpp: dict_reversekeyiterator and friends.
+Value makeReversedDictIterator(Ref<DictObject> d, DictViewObject::Which which);
 
 namespace {
 
@@ -304,8 +306,7 @@ Value dictIter(Interp& in, CallArgs& a) {
 Value dictReversed(Interp& in, CallArgs& a) {
     DictObject* d = selfDict(in, a, "__reversed__");
     noArgs(in, a, "dict.__reversed__");
-    return in.call(Value(types().reversed), {Value(new DictViewObject(types().dictKeys, Ref<DictObject>(d),
-                                                                      DictViewObject::Which::Keys))});
+    return makeReversedDictIterator(Ref<DictObject>(d), DictViewObject::Which::Keys);
 }
 
 bool dictsEqual(Interp& in, DictObject* x, DictObject* y) {
@@ -950,9 +951,9 @@ Value viewIter(Interp& in, CallArgs& a) {
 }
 
 Value viewReversed(Interp& in, CallArgs& a) {
-    selfView(in, a, "__reversed__");
+    DictViewObject* v = selfView(in, a, "__reversed__");
     noArgs(in, a, "__reversed__");
-    return in.call(Value(types().reversed), {a[0]});
+    return makeReversedDictIterator(v->dict, v->which);
 }
 
 bool viewContainsValue(Interp& in, DictViewObject* v, const Value& x) {
