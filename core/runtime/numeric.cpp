@@ -7,11 +7,10 @@
 #include "runtime/numeric.h"
 
 #include <algorithm>
-#include <array>
+#include <cctype>
 #include <charconv>
 #include <climits>
 #include <cmath>
-#include <cstring>
 #include <limits>
 
 namespace ascope::num {
@@ -1870,6 +1869,8 @@ void percentOutput(std::string& out, const PercentSpec& spec, std::string_view s
 bool percentFormatInt(const BigInt& value, const PercentSpec& spec, std::string& out, Error& error,
                       int maxStrDigits)
 {
+    if (spec.precision > INT_MAX - 3)
+        return error.set(ExcType::OverflowError, "precision too large");
     if (spec.width > kMaxFormattedLength || spec.precision > kMaxFormattedLength)
         return error.set(ExcType::MemoryError, std::string());
     int base = 10;
@@ -1911,7 +1912,10 @@ bool percentFormatInt(const BigInt& value, const PercentSpec& spec, std::string&
 
 bool percentFormatFloat(double value, const PercentSpec& spec, std::string& out, Error& error)
 {
-    if (spec.width > kMaxFormattedLength || spec.precision > kMaxFormattedLength)
+    const char32_t c = spec.conversion;
+    // 'e' and 'f' (and alternate 'g') output grows with the precision.
+    const bool longOutput = c == 'e' || c == 'E' || c == 'f' || c == 'F' || spec.alternate;
+    if (spec.width > kMaxFormattedLength || (longOutput && spec.precision > kMaxFormattedLength))
         return error.set(ExcType::MemoryError, std::string());
     const int prec = spec.precision < 0 ? 6 : int(spec.precision);
     const std::string buf = doubleToString(value, char(spec.conversion), prec, false, false, spec.alternate, false);
@@ -1919,9 +1923,12 @@ bool percentFormatFloat(double value, const PercentSpec& spec, std::string& out,
     return true;
 }
 
-void percentFormatText(std::string_view utf8, const PercentSpec& spec, std::string& out)
+bool percentFormatText(std::string_view utf8, const PercentSpec& spec, std::string& out, Error& error)
 {
+    if (spec.width > kMaxFormattedLength)
+        return error.set(ExcType::MemoryError, std::string());
     percentOutput(out, spec, utf8, false);
+    return true;
 }
 
 bool percentCharFromInt(const BigInt& value, char32_t& out, Error& error)

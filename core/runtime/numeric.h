@@ -16,7 +16,9 @@
 //
 // Errors are returned, never thrown: a function that can fail returns `bool`
 // (or a status enum) and fills an `Error` with the Python exception type and
-// CPython's exact message. Nothing here throws except std::bad_alloc.
+// CPython's exact message. Nothing here throws except std::bad_alloc (and
+// Boost's std::overflow_error if a documented non-zero-divisor precondition
+// is violated).
 //
 // Floating-point text conversions use std::to_chars / std::from_chars, which
 // are correctly rounded like CPython's dtoa.c; CPython's layout rules
@@ -260,19 +262,25 @@ std::string percentUnsupportedMessage(const PercentSpec& spec);
 std::string percentTypeErrorMessage(char32_t conversion, std::string_view typeName);
 
 // A '*' width argument: negative means left-align with the absolute value.
+// (The caller converts the int like PyLong_AsSsize_t: OverflowError "Python
+// int too large to convert to C ssize_t".)
 void applyStarWidth(PercentSpec& spec, int64_t width);
-// A '*' precision argument: negative means 0.
+// A '*' precision argument: negative means 0. (The caller converts the int
+// like _PyLong_AsInt: OverflowError "Python int too large to convert to C int".)
 void applyStarPrecision(PercentSpec& spec, int64_t precision);
 
 // %d %i %u %o %x %X of an int (the caller has already applied int() for
-// d/i/u or __index__ for o/x/X). Decimal output obeys maxStrDigits.
+// d/i/u or __index__ for o/x/X). Decimal output obeys maxStrDigits;
+// OverflowError "precision too large" above INT_MAX - 3. Widths or
+// precisions above kMaxFormattedLength fail with MemoryError (all three
+// percentFormat* functions).
 bool percentFormatInt(const BigInt& value, const PercentSpec& spec, std::string& out,
                       Error& error, int maxStrDigits = kDefaultMaxStrDigits);
 // %e %E %f %F %g %G of a float.
 bool percentFormatFloat(double value, const PercentSpec& spec, std::string& out, Error& error);
 // %s %r %a (text = str()/repr()/ascii() of the value; truncated to the
-// precision) and %c (text = the single character). Total.
-void percentFormatText(std::string_view utf8, const PercentSpec& spec, std::string& out);
+// precision) and %c (text = the single character).
+bool percentFormatText(std::string_view utf8, const PercentSpec& spec, std::string& out, Error& error);
 // The %c character of an int: OverflowError "%c arg not in range(0x110000)".
 bool percentCharFromInt(const BigInt& value, char32_t& out, Error& error);
 
@@ -315,8 +323,8 @@ enum class BigStatus : uint8_t {
 };
 inline constexpr uint64_t kNoBitLimit = UINT64_MAX;
 
-// Upper bound of bitLength(base ** exp) (exp >= 0): exact for 0/1/-1 bases,
-// otherwise bitLength(|base|) * exp, saturating at UINT64_MAX.
+// Upper bound of bitLength(base ** exp): exact for 0/1/-1 bases, otherwise
+// bitLength(|base|) * exp, saturating at UINT64_MAX; 1 when exp <= 0.
 uint64_t estimatePowBits(const BigInt& base, const BigInt& exp);
 // Upper bound of bitLength(a << n) (n >= 0): bitLength(a) + n, 0 for a == 0,
 // saturating.
