@@ -1609,6 +1609,7 @@ std::string percentFormat(Interp& in, const std::string& fmt, const Value& argsV
         }
         if (spec.widthFromArg) {
             Value w = pa.next(in);
+            if (w.isObj(Kind::Int)) in.raise(types().OverflowError, "Python int too large to convert to C ssize_t");
             if (!(w.isSmallInt() || w.isBool())) in.typeError("* wants int");
             num::applyStarWidth(spec, w.asInt());
         }
@@ -1616,6 +1617,8 @@ std::string percentFormat(Interp& in, const std::string& fmt, const Value& argsV
             in.valueError(std::string(num::percentParseErrorMessage(spec.error)));
         if (spec.precisionFromArg) {
             Value p = pa.next(in);
+            if (p.isObj(Kind::Int) || ((p.isSmallInt() || p.isBool()) && (p.asInt() > INT32_MAX || p.asInt() < INT32_MIN)))
+                in.raise(types().OverflowError, "Python int too large to convert to C int");
             if (!(p.isSmallInt() || p.isBool())) in.typeError("* wants int");
             num::applyStarPrecision(spec, p.asInt());
         }
@@ -1623,10 +1626,14 @@ std::string percentFormat(Interp& in, const std::string& fmt, const Value& argsV
             in.valueError(std::string(num::percentParseErrorMessage(spec.error)));
         Value v = pa.next(in);
         if (!num::isPercentConversion(spec.conversion)) in.valueError(num::percentUnsupportedMessage(spec));
+        auto text = [&](std::string_view t) {
+            num::Error err;
+            if (!num::percentFormatText(t, spec, out, err)) raiseNum(in, err);
+        };
         switch (spec.conversion) {
-        case 's': num::percentFormatText(isStr(v) ? asStr(v)->s : in.str(v), spec, out); break;
-        case 'r': num::percentFormatText(in.repr(v), spec, out); break;
-        case 'a': num::percentFormatText(asciiEscape(in.repr(v)), spec, out); break;
+        case 's': text(isStr(v) ? asStr(v)->s : in.str(v)); break;
+        case 'r': text(in.repr(v)); break;
+        case 'a': text(asciiEscape(in.repr(v))); break;
         case 'c': {
             std::string ch;
             if (isStr(v)) {
@@ -1644,7 +1651,7 @@ std::string percentFormat(Interp& in, const std::string& fmt, const Value& argsV
                 if (!num::percentCharFromInt(iv, cp, err)) raiseNum(in, err);
                 ch = num::encodeUtf8(cp);
             }
-            num::percentFormatText(ch, spec, out);
+            text(ch);
             break;
         }
         case 'd':
