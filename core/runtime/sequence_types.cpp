@@ -1006,6 +1006,23 @@ Value listGetitem(Interp& in, CallArgs& a) {
     return l->items[size_t(i)];
 }
 
+// PySequence_Fast: the items of an iterable; a TypeError from iter() becomes `message`.
+std::vector<Value> sequenceFast(Interp& in, const Value& v, const char* message) {
+    Value it;
+    try {
+        it = in.iter(v);
+    } catch (PyException& e) {
+        if (in.isInstance(e.exc, types().TypeError)) in.typeError(message);
+        throw;
+    }
+    std::vector<Value> out;
+    for (;;) {
+        Value x = in.next(it);
+        if (x.isNull()) return out;
+        out.push_back(std::move(x));
+    }
+}
+
 // list_ass_slice: replaces items[lo:hi] with `v` (null: deletes).
 void assignSlice(Interp& in, ListObject* l, int64_t lo, int64_t hi, const Value& v) {
     std::vector<Value> repl;
@@ -1013,14 +1030,7 @@ void assignSlice(Interp& in, ListObject* l, int64_t lo, int64_t hi, const Value&
         if (const std::vector<Value>* items = seqItems(v)) {
             repl = *items;
         } else {
-            try {
-                repl = in.toVector(v);
-            } catch (PyException& e) {
-                if (in.isInstance(e.exc, types().TypeError) && Interp::typeOf(v)->lookup(names().__iter__).isNull() &&
-                    Interp::typeOf(v)->lookup(names().__getitem__).isNull())
-                    in.typeError("can only assign an iterable");
-                throw;
-            }
+            repl = sequenceFast(in, v, "can only assign an iterable");
         }
     }
     int64_t n = int64_t(l->items.size());
@@ -1062,14 +1072,7 @@ void listAssignSubscript(Interp& in, ListObject* l, const Value& key, const Valu
         if (const std::vector<Value>* items = seqItems(v)) {
             seq = *items;
         } else {
-            try {
-                seq = in.toVector(v);
-            } catch (PyException& e) {
-                if (in.isInstance(e.exc, types().TypeError) && Interp::typeOf(v)->lookup(names().__iter__).isNull() &&
-                    Interp::typeOf(v)->lookup(names().__getitem__).isNull())
-                    in.typeError("must assign iterable to extended slice");
-                throw;
-            }
+            seq = sequenceFast(in, v, "must assign iterable to extended slice");
         }
         if (int64_t(seq.size()) != count)
             in.valueError("attempt to assign sequence of size " + std::to_string(seq.size()) +

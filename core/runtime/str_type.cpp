@@ -813,13 +813,17 @@ Value strJoin(Interp& in, CallArgs& a) {
     if ((iterable.isObj(Kind::List) || iterable.isObj(Kind::Tuple)) && iterable.obj()->type()->isBuiltin) {
         items = iterable.isObj(Kind::List) ? &iterable.as<ListObject>()->items : &iterable.as<TupleObject>()->items;
     } else {
+        Value it;
         try {
-            holder = in.toVector(iterable);
+            it = in.iter(iterable);
         } catch (PyException& e) {
-            if (in.isInstance(e.exc, types().TypeError) && Interp::typeOf(iterable)->lookup(names().__iter__).isNull() &&
-                Interp::typeOf(iterable)->lookup(names().__getitem__).isNull())
-                in.typeError("can only join an iterable");
+            if (in.isInstance(e.exc, types().TypeError)) in.typeError("can only join an iterable");
             throw;
+        }
+        for (;;) {
+            Value v = in.next(it);
+            if (v.isNull()) break;
+            holder.push_back(std::move(v));
         }
         items = &holder;
     }
