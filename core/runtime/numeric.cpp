@@ -1931,6 +1931,11 @@ bool percentFormatText(std::string_view utf8, const PercentSpec& spec, std::stri
     return true;
 }
 
+void percentFormatText(std::string_view utf8, const PercentSpec& spec, std::string& out)
+{
+    percentOutput(out, spec, utf8, false);
+}
+
 bool percentCharFromInt(const BigInt& value, char32_t& out, Error& error)
 {
     if (value.sign() < 0 || value > 0x10FFFF)

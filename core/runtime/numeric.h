@@ -281,6 +281,8 @@ bool percentFormatFloat(double value, const PercentSpec& spec, std::string& out,
 // %s %r %a (text = str()/repr()/ascii() of the value; truncated to the
 // precision) and %c (text = the single character).
 bool percentFormatText(std::string_view utf8, const PercentSpec& spec, std::string& out, Error& error);
+// Same without the MemoryError guard on absurd widths. Total.
+void percentFormatText(std::string_view utf8, const PercentSpec& spec, std::string& out);
 // The %c character of an int: OverflowError "%c arg not in range(0x110000)".
 bool percentCharFromInt(const BigInt& value, char32_t& out, Error& error);
 
