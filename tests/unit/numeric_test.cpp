@@ -10211,10 +10211,11 @@ TEST(NumericInt, ShiftsInvertBitLength)
             EXPECT_EQ(bitLength(small), row.bitLength);
             EXPECT_EQ(dec(BigInt(shiftRight(small, row.n))), row.shr);
             int64_t shl = 0;
-            if (checkedShiftLeft(small, row.n, shl))
+            if (checkedShiftLeft(small, row.n, shl)) {
                 EXPECT_EQ(dec(BigInt(shl)), row.shl);
-            else
+            } else {
                 EXPECT_FALSE(fitsInt64(big(row.shl), shl));
+            }
         }
     }
     BigInt out;
@@ -10239,10 +10240,11 @@ TEST(NumericInt, Pow)
         EXPECT_EQ(dec(out), row.expected);
         int64_t b = 0, r = 0;
         if (fitsInt64(big(row.base), b)) {
-            if (checkedPow(b, row.exp, r))
+            if (checkedPow(b, row.exp, r)) {
                 EXPECT_EQ(dec(BigInt(r)), row.expected);
-            else
+            } else {
                 EXPECT_FALSE(fitsInt64(big(row.expected), r));
+            }
         }
     }
     BigInt out;
@@ -10279,18 +10281,22 @@ TEST(NumericInt, Int64FastPaths)
         SCOPED_TRACE(::testing::Message() << row.a << " , " << row.b);
         int64_t r = 0;
         EXPECT_EQ(checkedAdd(row.a, row.b, r), row.addOk);
-        if (row.addOk)
+        if (row.addOk) {
             EXPECT_EQ(r, row.add);
+        }
         EXPECT_EQ(checkedSub(row.a, row.b, r), row.subOk);
-        if (row.subOk)
+        if (row.subOk) {
             EXPECT_EQ(r, row.sub);
+        }
         EXPECT_EQ(checkedMul(row.a, row.b, r), row.mulOk);
-        if (row.mulOk)
+        if (row.mulOk) {
             EXPECT_EQ(r, row.mul);
+        }
         if (row.b != 0) {
             EXPECT_EQ(checkedFloorDiv(row.a, row.b, r), row.divOk);
-            if (row.divOk)
+            if (row.divOk) {
                 EXPECT_EQ(r, row.div);
+            }
             EXPECT_EQ(floorMod(row.a, row.b), row.mod);
         }
         hashInt(row.a);
@@ -10312,8 +10318,9 @@ TEST(NumericConvert, IntToFloatCorrectlyRounded)
         bool overflow = false;
         const double d = bigIntToDouble(big(row.value), overflow);
         EXPECT_EQ(!overflow, row.ok);
-        if (row.ok)
+        if (row.ok) {
             EXPECT_TRUE(sameDouble(d, row.expected)) << show(d) << " vs " << show(row.expected);
+        }
     }
 }
 
@@ -10336,8 +10343,9 @@ TEST(NumericConvert, TrueDivideCorrectlyRounded)
             double d64 = 0.0;
             Error err64;
             ASSERT_EQ(trueDivide(a, b, d64, err64), row.ok);
-            if (row.ok)
+            if (row.ok) {
                 EXPECT_TRUE(sameDouble(d64, row.expected)) << show(d64);
+            }
         }
     }
 }
@@ -10403,10 +10411,11 @@ TEST(NumericConvert, ParseInt)
         const bool ok = parseInt(text, row.base, out, err, row.unicode);
         ASSERT_EQ(ok, row.ok) << err.message;
         if (ok) {
-            if (!row.expected.empty() && row.expected[0] == '#')
+            if (!row.expected.empty() && row.expected[0] == '#') {
                 EXPECT_EQ(summary(out), row.expected);
-            else
+            } else {
                 EXPECT_EQ(dec(out), row.expected);
+            }
         } else {
             EXPECT_EQ(excChar(err.type), row.exc);
             EXPECT_EQ(err.message, row.message);
@@ -10425,8 +10434,9 @@ TEST(NumericConvert, ParseFloat)
         ASSERT_EQ(ok, row.ok) << err.message;
         if (ok) {
             EXPECT_TRUE(sameDouble(d, row.expected)) << show(d) << " vs " << show(row.expected);
-            if (std::isnan(row.expected))
+            if (std::isnan(row.expected)) {
                 EXPECT_EQ(std::signbit(d), std::signbit(row.expected));
+            }
         } else {
             EXPECT_EQ(excChar(err.type), row.exc);
             EXPECT_EQ(err.message, row.message);
@@ -10469,8 +10479,9 @@ TEST(NumericFloat, FloorDivModDivmodPow)
         }
         const FloatPowStatus st = floatPow(row.a, row.b, out);
         EXPECT_EQ(int(st), int(row.powStatus));
-        if (st == FloatPowStatus::Ok && row.powStatus == FloatPowStatus::Ok)
+        if (st == FloatPowStatus::Ok && row.powStatus == FloatPowStatus::Ok) {
             EXPECT_TRUE(sameDouble(out, row.pow)) << show(out) << " vs " << show(row.pow);
+        }
     }
     double out = 0.0;
     Error err;
@@ -10534,8 +10545,9 @@ TEST(NumericHash, StringsBytesIntsFloats)
     for (const IntHashRow& row : kIntHashRows) {
         EXPECT_EQ(hashInt(big(row.value)), row.hash) << row.value;
         int64_t small = 0;
-        if (fitsInt64(big(row.value), small))
+        if (fitsInt64(big(row.value), small)) {
             EXPECT_EQ(hashInt(small), row.hash) << row.value;
+        }
     }
     for (const FloatHashRow& row : kFloatHashRows)
         EXPECT_EQ(hashDouble(row.value), row.hash) << floatRepr(row.value);
