@@ -27,6 +27,10 @@
 // its right shift and double conversion are not Python-exact, so those are
 // implemented here.
 //
+// Formatting functions (format*, percentFormat*) append to their `out`
+// string and leave it untouched when they fail; conversions that produce a
+// whole string (intToDecimalString, parse*) assign it.
+//
 // Strings are UTF-8. Lone surrogates (U+D800..U+DFFF, legal in Python str)
 // may appear encoded as 3-byte sequences ("WTF-8"); all functions taking
 // text accept them, only validateUtf8() rejects them unless asked not to.
@@ -179,9 +183,10 @@ bool formatFloat(double value, std::string_view spec, std::string& out, Error& e
 
 // str.__format__ with a parsed spec (FormatTarget::Str): type 's' only.
 // Width and precision count code points. Errors: "Sign not allowed in string
-// format specifier" ("Space not allowed ..." for ' '), "Negative zero coercion (z) not allowed in string format
-// specifier", "Alternate form (#) not allowed in string format specifier",
-// "'=' alignment not allowed in string format specifier".
+// format specifier" ("Space not allowed ..." for ' '), "Negative zero
+// coercion (z) not allowed in string format specifier", "Alternate form (#)
+// not allowed in string format specifier", "'=' alignment not allowed in
+// string format specifier".
 bool formatStr(std::string_view utf8, const FormatSpec& spec, std::string& out, Error& error,
                std::string_view typeName = "str");
 bool formatStr(std::string_view utf8, std::string_view spec, std::string& out, Error& error,
