@@ -391,7 +391,7 @@ private:
         } else if (c == 'o') r = lookahead("r");
         else if (c == 'n') r = lookahead("ot");
         if (r) return;  // CPython only warns (DeprecationWarning, hidden by default)
-        if (isPotentialIdentifierChar(c)) {
+        if (c < 128 && isPotentialIdentifierChar(c)) {
             backup(c);
             tokenizerError(std::string("invalid ") + kind + " literal");
         }
@@ -862,7 +862,7 @@ std::string_view TokenStream::lineText(int line) const {
 }
 
 SyntaxError TokenStream::parserError(std::string type, std::string message, int line, int col,
-                                     int endLine, int endCol) const {
+                                     int endLine, int endCol, bool convertColumns) const {
     SyntaxError e;
     e.type = std::move(type);
     e.message = std::move(message);
@@ -888,7 +888,7 @@ SyntaxError TokenStream::parserError(std::string type, std::string message, int 
                 e.textHasNewline = newline;
             }
         }
-        if (encodingDeclared && e.hasText) {
+        if (convertColumns && encodingDeclared && e.hasText) {
             // _PyPegen_byte_offset_to_character_offset, on the text with its newline.
             std::string t = e.text + (e.textHasNewline ? "\n" : "");
             auto toChars = [&](int byteOffset) {

@@ -71,9 +71,10 @@ public:
     // location): `col` and `endCol` are 1-based byte offsets (0 or less means
     // "none"), converted to characters when the file declares an encoding;
     // the text is the file's line as CPython re-reads it (only the last 999
-    // bytes of a longer line).
+    // bytes of a longer line). The compiler's errors keep byte columns
+    // (`convertColumns` false).
     SyntaxError parserError(std::string type, std::string message, int line, int col, int endLine,
-                            int endCol) const;
+                            int endCol, bool convertColumns = true) const;
 };
 
 struct LexOptions {
