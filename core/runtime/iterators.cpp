@@ -493,7 +493,7 @@ Value enumerateNew(Interp& in, CallArgs& a) {
                          (kn == "iterable" ? "1" : "2") + ")");
         else in.typeError("'" + kn + "' is an invalid keyword argument for enumerate()");
     }
-    if (iterable.isNull()) in.typeError("enumerate() missing required argument 'iterable' (pos 1)");
+    if (iterable.isNull()) in.typeError("enumerate() missing required argument 'iterable'");
     num::BigInt s = 0;
     if (!start.isNull()) {
         if (!in.toBigInt(start, s)) {
@@ -512,7 +512,7 @@ Value zipNew(Interp& in, CallArgs& a) {
     auto* cls = a[0].as<ClassObject>();
     bool strict = false;
     for (size_t k = 0; k < a.kwCount(); ++k) {
-        if (a.kwName(k)->s != "strict") in.typeError("zip() got an unexpected keyword argument '" + a.kwName(k)->s + "'");
+        if (a.kwName(k)->s != "strict") in.typeError("'" + a.kwName(k)->s + "' is an invalid keyword argument for zip()");
         strict = in.truthy(a.kwValue(k));
     }
     std::vector<Value> its;

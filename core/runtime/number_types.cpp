@@ -547,7 +547,8 @@ Value floatHex(Interp& in, CallArgs& a) {
     s += kHex[int(m)];
     m -= int(m);
     s += '.';
-    for (int i = 0; i < (std::numeric_limits<double>::digits - 1) / 4 + 1; ++i) {
+    // 13 hex digits hold the 52 fraction bits.
+    for (int i = 0; i < 13; ++i) {
         m *= 16.0;
         int d = int(m);
         m -= d;

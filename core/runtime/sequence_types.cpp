@@ -1148,12 +1148,14 @@ Value listIadd(Interp& in, CallArgs& a) {
 Value listMul(Interp& in, CallArgs& a) {
     ListObject* l = selfList(in, a, "__mul__");
     oneArg(in, a, "list.__mul__");
+    if (!hasIndex(a[1])) return notImplemented();
     return makeList(repeatItems(in, l->items, a[1]));
 }
 
 Value listImul(Interp& in, CallArgs& a) {
     ListObject* l = selfList(in, a, "__imul__");
     oneArg(in, a, "list.__imul__");
+    if (!hasIndex(a[1])) return notImplemented();
     std::vector<Value> r = repeatItems(in, l->items, a[1]);
     l->items.swap(r);
     return a[0];
@@ -1268,6 +1270,7 @@ Value tupleAdd(Interp& in, CallArgs& a) {
 Value tupleMul(Interp& in, CallArgs& a) {
     TupleObject* t = selfTuple(in, a, "__mul__");
     oneArg(in, a, "tuple.__mul__");
+    if (!hasIndex(a[1])) return notImplemented();
     return makeTuple(repeatItems(in, t->items, a[1]));
 }
 

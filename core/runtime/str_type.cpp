@@ -1761,6 +1761,9 @@ Value strAdd(Interp& in, CallArgs& a) {
 Value strMul(Interp& in, CallArgs& a) {
     StrObject* s = selfStr(in, a, "__mul__");
     oneArg(in, a, "str.__mul__");
+    // The operator reports "can't multiply sequence by non-int" when this declines.
+    if (!isIntValue(a[1]) && (!a[1].isObj() || Interp::typeOf(a[1])->lookup(names().__index__).isNull()))
+        return types().notImplementedValue;
     if (a[1].isObj(Kind::Int)) {
         if (a[1].as<IntObject>()->v < 0) return newStr("");
         in.raise(types().OverflowError, "cannot fit 'int' into an index-sized integer");
