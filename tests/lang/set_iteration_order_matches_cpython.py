@@ -1,0 +1,20 @@
+# Iteration order of sets follows CPython's hash table exactly (adds, discards, resizes).
+print(set([5, 3, 9, 1, 100, 33, 17]))
+print(set([-1, -2, 8, 16, 24, 7]), set(range(20, 0, -3)))
+s = set()
+for i in [1000, 8, 16, 24, 32, 40, 48, 9, 17, 2 ** 40, -5]:
+    s.add(i)
+print(s)
+for i in [16, 24, 40]:
+    s.discard(i)
+s.add(56); s.add(3)
+print(s)
+print(frozenset([30, 10, 20]), set([3, 2, 1] * 5), set([True, 1, 1.0, 0, False]))
+print(set({9: 0, 1: 0, 17: 0}), set(frozenset([33, 1, 65])), set(set([65, 1, 33, 129])))
+big = set(range(0, 200, 7))
+big.difference_update(range(0, 200, 14))
+print(big)
+print(set(x * 8 for x in range(12)), set("hello world"))
+t = set([8, 16, 24, 32])
+t.discard(16); t.discard(24); t.add(40); t.add(48)
+print(t, t.pop(), t.pop(), t)

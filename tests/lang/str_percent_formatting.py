@@ -1,0 +1,12 @@
+# printf-style % formatting with tuples, single values and mappings.
+print("%s and %r" % ("a", "b"))
+print("%d %i %u %5d|%-5d|%05d" % (1, 2, 3, 4, 5, 6))
+print("%x %X %#x %o %#o" % (255, 255, 255, 8, 8))
+print("%.2f %10.3f %-10.1f| %e %g %G" % (3.14159, 2.5, 1.25, 12345.6789, 0.00001234, 1e20))
+print("%c%c" % (65, "z"), "%%", "100%%" % ())
+print("%(name)s is %(age)d" % {"name": "Bob", "age": 30})
+print("%*d|%-*d|%.*f" % (5, 1, 4, 2, 2, 3.14159))
+print("%s" % [1, 2], "%s" % (1,), "%s" % ((1, 2),))
+print("abc" % [], "%s" % {"a": 1})
+print("%d" % 3.99, "%s %s" % (True, None), "%r" % "é", "%a" % "é")
+print("%5s|%-5s|%.2s" % ("ab", "cd", "efgh"))
