@@ -74,26 +74,29 @@ void parseArgs(Interp& in, CallArgs& a, const char* name, std::initializer_list<
     if (a.size() > np)
         in.typeError(std::string(name) + "() takes at most " + std::to_string(np) + " argument" + (np == 1 ? "" : "s") +
                      " (" + std::to_string(a.size()) + " given)");
-    for (size_t i = 0; i < a.size(); ++i) out[i] = a[i];
-    for (size_t k = 0; k < a.kwCount(); ++k) {
-        const std::string& kn = a.kwName(k)->s;
-        size_t i = 0;
-        for (const char* p : params) {
-            if (kn == p) break;
-            ++i;
-        }
-        if (i == np) in.typeError("'" + kn + "' is an invalid keyword argument for " + name + "()");
-        if (i < a.size())
-            in.typeError(std::string("argument for ") + name + "() given by name ('" + kn + "') and position (" +
-                         std::to_string(i + 1) + ")");
-        out[i] = a.kwValue(k);
-    }
-    size_t i = 0;
+    size_t i = 0, used = 0;
     for (const char* p : params) {
+        Value byName = a.kw(p);
+        if (!byName.isNull()) ++used;
+        if (i < a.size()) {
+            if (!byName.isNull())
+                in.typeError(std::string("argument for ") + name + "() given by name ('" + p + "') and position (" +
+                             std::to_string(i + 1) + ")");
+            out[i] = a[i];
+        } else {
+            out[i] = byName;
+        }
         if (i < required && out[i].isNull())
             in.typeError(std::string(name) + "() missing required argument '" + p + "' (pos " + std::to_string(i + 1) +
                          ")");
         ++i;
+    }
+    if (used < a.kwCount()) {
+        for (size_t k = 0; k < a.kwCount(); ++k) {
+            bool known = false;
+            for (const char* p : params) known = known || a.kwName(k)->s == p;
+            if (!known) in.typeError("'" + a.kwName(k)->s + "' is an invalid keyword argument for " + name + "()");
+        }
     }
 }
 

@@ -676,14 +676,7 @@ void splitWhitespace(const std::string& t, int64_t maxsplit, std::vector<Value>&
         while (i < n && spaceAt(i, next)) i = next;
         if (i >= n) break;
         if (maxsplit == 0) {
-            size_t e = n;
-            while (e > i) {
-                size_t p = e - 1;
-                while (p > i && (static_cast<unsigned char>(t[p]) & 0xC0) == 0x80) --p;
-                if (!spaceAt(p, next)) break;
-                e = p;
-            }
-            out.push_back(newStr(t.substr(i, e - i)));
+            out.push_back(newStr(t.substr(i)));
             return;
         }
         size_t j = i;
@@ -710,13 +703,7 @@ void rsplitWhitespace(const std::string& t, int64_t maxsplit, std::vector<Value>
         while (e > 0 && spaceBefore(e, start)) e = start;
         if (e == 0) break;
         if (maxsplit == 0) {
-            size_t b = 0;
-            while (b < e) {
-                size_t q = b;
-                if (!num::isSpace(decodeUtf8(t, q))) break;
-                b = q;
-            }
-            out.push_back(newStr(t.substr(b, e - b)));
+            out.push_back(newStr(t.substr(0, e)));
             break;
         }
         size_t b = e;
