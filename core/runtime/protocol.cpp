@@ -527,8 +527,12 @@ Value callClass(Interp& in, ClassObject* cls, CallArgs& args) {
     if (userNew) {
         instance = callWithSelf(in, newFn.as<StaticMethodObject>()->func, clsv, args);
     } else {
-        NativeFn nf = cls->nativeNew;
-        if (!nf) in.typeError("cannot create '" + cls->qualifiedName() + "' instances");
+        NativeFn nf = nullptr;
+        for (ClassObject* c : cls->mro)
+            if (c->nativeNew) {
+                nf = c->nativeNew;
+                break;
+            }
         if (cls->isBuiltin || nf != t.object->nativeNew) {
             // Builtin constructors receive the class first.
             Value small[8];
