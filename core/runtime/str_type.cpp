@@ -242,24 +242,24 @@ bool cpIsNumeric(char32_t c) {
     }
 }
 
-bool cpIsUpper(char32_t c) {
-    if (c < 128) return c >= 'A' && c <= 'Z';
-    locale_t l = utf8Locale();
-    return l && iswupper_l(wint_t(c), l);
-}
-
-bool cpIsLower(char32_t c) {
-    if (c < 128) return c >= 'a' && c <= 'z';
-    locale_t l = utf8Locale();
-    if (l && iswlower_l(wint_t(c), l)) return true;
-    return c == 0xAA || c == 0xBA;
-}
-
 // Title-case letters (ǅ ǈ ǋ ǲ and the Greek ones with prosgegrammeni).
 bool cpIsTitle(char32_t c) {
     return c == 0x1C5 || c == 0x1C8 || c == 0x1CB || c == 0x1F2 || (c >= 0x1F88 && c <= 0x1F8F) ||
            (c >= 0x1F98 && c <= 0x1F9F) || (c >= 0x1FA8 && c <= 0x1FAF) || c == 0x1FBC || c == 0x1FCC ||
            c == 0x1FFC;
+}
+
+bool cpIsUpper(char32_t c) {
+    if (c < 128) return c >= 'A' && c <= 'Z';
+    locale_t l = utf8Locale();
+    return l && iswupper_l(wint_t(c), l) && !cpIsTitle(c);
+}
+
+bool cpIsLower(char32_t c) {
+    if (c < 128) return c >= 'a' && c <= 'z';
+    locale_t l = utf8Locale();
+    if (l && iswlower_l(wint_t(c), l) && !cpIsTitle(c)) return true;
+    return c == 0xAA || c == 0xBA;
 }
 
 bool cpIsCased(char32_t c) {
