@@ -516,6 +516,7 @@ public:
         for (const auto& g : s->globals) childEnclosing.erase(g);
         if (s->functionLike())
             for (const auto& n : s->locals) childEnclosing.insert(n);
+        if (s->type == CodeInfo::Type::Class) childEnclosing.insert("__class__");
         std::set<std::string> free;
         for (Scope* c : s->children) {
             std::set<std::string> cf = analyze(c, childEnclosing);

@@ -513,6 +513,8 @@ Value callWithSelf(Interp& in, const Value& f, const Value& self, CallArgs& args
     }
     CallArgs a2(buf, n + 1, kwValues.data(), kwNames.data(), kwNames.size());
     if (f.isObj(Kind::Function)) return in.callFunction(f.as<FunctionObject>(), a2);
+    if (f.isObj(Kind::Builtin)) return f.as<BuiltinObject>()->fn(in, a2);
+    in.checkStack();
     return in.call(f, a2);
 }
 
@@ -1382,7 +1384,7 @@ std::string addressOf(const void* p) {
 std::string reprSequence(Interp& in, const std::vector<Value>& items, const char* open, const char* close,
                          const Object* owner) {
     ReprGuard g(owner);
-    if (g.active) return std::string(open) + "..." + close;
+    if (owner && g.active) return std::string(open) + "..." + close;
     in.checkStack();
     std::string r = open;
     for (size_t i = 0; i < items.size(); ++i) {
@@ -1409,6 +1411,7 @@ std::string Interp::repr(const Value& v) {
     if (t->isBuiltin) {
         switch (o->kind()) {
         case Kind::Str: return num::strRepr(static_cast<StrObject*>(o)->s);
+        case Kind::Bytes: return num::bytesRepr(static_cast<BytesObject*>(o)->b);
         case Kind::Int: {
             std::string s;
             num::Error err;
@@ -1536,8 +1539,8 @@ std::string Interp::format(const Value& v, std::string_view spec) {
         bool ok;
         if (t == ty.str) ok = num::formatStr(asStr(v)->s, spec, out, err);
         else if (v.isFloat()) ok = num::formatFloat(v.asFloat(), spec, out, err);
-        else if (v.isObj(Kind::Int)) ok = num::formatInt(v.as<IntObject>()->v, spec, out, err);
-        else ok = num::formatInt(v.asInt(), spec, out, err);
+        else if (v.isObj(Kind::Int)) ok = num::formatInt(v.as<IntObject>()->v, spec, out, err, t->name);
+        else ok = num::formatInt(v.asInt(), spec, out, err, t->name);
         if (!ok) raiseNumError(*this, err);
         return out;
     }

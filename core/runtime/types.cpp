@@ -457,20 +457,21 @@ Value superNew(Interp& in, CallArgs& a) {
 
 ExceptionObject* exc(const Value& v) { return v.as<ExceptionObject>(); }
 
-Value exceptionNew(Interp& in, CallArgs& a) {
-    auto* cls = a[0].as<ClassObject>();
-    auto* e = new ExceptionObject(cls);
-    Value keep(e);
-    e->args = Ref<TupleObject>(new TupleObject(std::vector<Value>(a.data() + 1, a.data() + a.size())));
-    return keep;
-}
-
 void setSpecialFields(Interp& in, ExceptionObject* e) {
     const Types& t = types();
     ClassObject* c = e->type();
     auto& items = e->args->items;
     if (c->isSubclassOf(t.StopIteration) || c->isSubclassOf(t.SystemExit))
         e->value = items.empty() ? Value::none() : (items.size() == 1 || c->isSubclassOf(t.StopIteration) ? items[0] : Value(e->args));
+}
+
+Value exceptionNew(Interp& in, CallArgs& a) {
+    auto* cls = a[0].as<ClassObject>();
+    auto* e = new ExceptionObject(cls);
+    Value keep(e);
+    e->args = Ref<TupleObject>(new TupleObject(std::vector<Value>(a.data() + 1, a.data() + a.size())));
+    setSpecialFields(in, e);
+    return keep;
 }
 
 Value exceptionInit(Interp& in, CallArgs& a) {
