@@ -152,8 +152,8 @@ Value builtinPrint(Interp& in, CallArgs& a) {
         for (size_t i = 0; i < a.size(); ++i) {
             if (i) out += sepText;
             const Value& v = a[i];
-            if (isStr(v)) out += asStr(v)->s;
-            else out += in.str(v);
+            if (isStr(v) && v.obj()->type() == types().str) out += asStr(v)->s;
+            else out += asStr(in.strValue(v))->s;
         }
         out += endText;
         in.write(false, out);

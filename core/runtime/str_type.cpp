@@ -1493,7 +1493,7 @@ Value strDunderFormat(Interp& in, CallArgs& a) {
     oneArg(in, a, "str.__format__");
     if (!isStr(a[1])) in.typeError("argument to __format__ must be str, not " + Interp::typeName(a[1]));
     const std::string& spec = asStr(a[1])->s;
-    if (spec.empty()) return a[0].obj()->type() == types().str ? a[0] : newStr(s->s);
+    if (spec.empty()) return in.strValue(a[0]);
     std::string out;
     num::Error err;
     if (!num::formatStr(s->s, spec, out, err)) raiseNum(in, err);
@@ -1622,7 +1622,7 @@ std::string percentFormat(Interp& in, const std::string& fmt, const Value& argsV
             if (!num::percentFormatText(t, spec, out, err)) raiseNum(in, err);
         };
         switch (spec.conversion) {
-        case 's': text(isStr(v) ? asStr(v)->s : in.str(v)); break;
+        case 's': text(isStr(v) && v.obj()->type() == types().str ? asStr(v)->s : asStr(in.strValue(v))->s); break;
         case 'r': text(in.repr(v)); break;
         case 'a': text(asciiEscape(in.repr(v))); break;
         case 'c': {
