@@ -54,6 +54,29 @@ struct CallDepth {
     ~CallDepth() { in.leaveCall(); }
 };
 
+// Whether CPython's AST optimizer turns `e` into a constant (so a display
+// made only of such items is folded by the compiler).
+bool isFoldedConstant(const Expr* e) {
+    switch (e->kind) {
+    case ExprKind::Constant: return true;
+    case ExprKind::UnaryOp: {
+        auto* u = static_cast<const UnaryOp*>(e);
+        return u->op != UnaryOpKind::Not && isFoldedConstant(u->operand);
+    }
+    case ExprKind::BinOp: {
+        auto* b = static_cast<const BinOp*>(e);
+        bool simple = b->op == BinOpKind::Add || b->op == BinOpKind::Sub || b->op == BinOpKind::Mult;
+        return simple && isFoldedConstant(b->left) && isFoldedConstant(b->right);
+    }
+    case ExprKind::Tuple: {
+        for (const Expr* x : static_cast<const ListOrTuple*>(e)->elts)
+            if (x->kind == ExprKind::Starred || !isFoldedConstant(x)) return false;
+        return true;
+    }
+    default: return false;
+    }
+}
+
 // ascii(): the repr text with every non-ASCII code point escaped.
 std::string asciiOf(const std::string& text) {
     std::string out;
@@ -514,6 +537,23 @@ Value Evaluator::evalSet(lang::Set* s, Frame& f) {
     auto* set = new SetObject(types().set, Kind::Set);
     Value keep(set);
     f.cur = s;
+    bool allConstant = s->elts.size() > 2;
+    for (Expr* e : s->elts)
+        if (!isFoldedConstant(e)) allConstant = false;
+    if (allConstant) {
+        // CPython's compiler folds such a display into a frozenset constant,
+        // rebuilds it once from its own iteration order when it merges the
+        // code's constants, and the set is made by merging that frozenset:
+        // each step decides the final iteration order.
+        SetObject literal(types().frozenset, Kind::FrozenSet);
+        literal.pin();
+        for (const Value& v : items) literal.add(in, v);
+        SetObject merged(types().frozenset, Kind::FrozenSet);
+        merged.pin();
+        literal.forEach([&](const Value& v) { merged.add(in, v); });
+        set->mergeFrom(in, merged);
+        return keep;
+    }
     for (const Value& v : items) set->add(in, v);
     return keep;
 }

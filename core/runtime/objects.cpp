@@ -428,8 +428,8 @@ void SetObject::addHashed(Interp& in, const Value& key, int64_t hash) {
                         }
                         if (same) return;
                     }
-                } else if (e->dummy && !freeslot) {
-                    freeslot = e;
+                } else if (e->dummy) {
+                    freeslot = e;  // CPython 3.11 keeps the last dummy seen
                 }
                 if (probes-- == 0) break;
                 ++e;
@@ -438,6 +438,27 @@ void SetObject::addHashed(Interp& in, const Value& key, int64_t hash) {
             perturb >>= kPerturbShift;
             i = (i * 5 + 1 + perturb) & size_t(mask);
         }
+    }
+}
+
+void SetObject::mergeFrom(Interp& in, const SetObject& other) {
+    if (&other == this || other.used == 0) return;
+    if ((fill + other.used) * 5 >= mask * 3) resize((used + other.used) * 2);
+    if (fill == 0 && mask == other.mask && other.fill == other.used) {
+        for (size_t i = 0; i < table.size(); ++i) table[i] = other.table[i];
+        fill = other.fill;
+        used = other.used;
+        return;
+    }
+    if (fill == 0) {
+        fill = used = other.used;
+        for (const Entry& e : other.table)
+            if (!e.key.isNull()) insertClean(e.key, e.hash);
+        return;
+    }
+    for (size_t i = 0; i < other.table.size(); ++i) {
+        Entry e = other.table[i];
+        if (!e.key.isNull()) addHashed(in, e.key, e.hash);
     }
 }
 

@@ -166,6 +166,9 @@ public:
             if (!e.key.isNull()) f(e.key);
     }
     void addHashed(Interp& in, const Value& key, int64_t hash);
+    // CPython's set_merge with another set: one resize up front, then a table
+    // copy or clean inserts in the other table's order when this one is empty.
+    void mergeFrom(Interp& in, const SetObject& other);
     void insertClean(const Value& key, int64_t hash);
     void resize(int64_t minUsed);
 
