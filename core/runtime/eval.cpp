@@ -619,6 +619,7 @@ Value Evaluator::evalCall(Call* c, Frame& f) {
         f.cur = c;
         CallArgs args(argv, n);
         if (func.isObj(Kind::Function)) return in.callFunction(func.as<FunctionObject>(), args);
+        NativeDepth nd(in, " while calling a Python object");
         if (func.isObj(Kind::Builtin) && func.as<BuiltinObject>()->self.isNull())
             return func.as<BuiltinObject>()->fn(in, args);
         return in.call(func, args);
@@ -668,6 +669,8 @@ Value Evaluator::evalCall(Call* c, Frame& f) {
     }
     f.cur = c;
     CallArgs args(pos.data(), pos.size(), kwValues.data(), kwNames.data(), kwNames.size());
+    if (func.isObj(Kind::Function)) return in.call(func, args);
+    NativeDepth nd(in, " while calling a Python object");
     return in.call(func, args);
 }
 
@@ -698,7 +701,7 @@ Value Evaluator::makeFunction(CodeInfo* code, Arguments* args, Frame& f, Node* n
 Value Evaluator::evalComprehension(Comp* c, Frame& f) {
     CodeInfo* code = codeOf(c->scope);
     Value first = eval(c->generators[0]->iter, f);
-    f.cur = c->generators[0]->iter;
+    f.cur = c;
     Value it;
     if (c->generators[0]->isAsync) {
         Value aiter = in.lookupSpecial(first, names().__aiter__);
@@ -960,7 +963,7 @@ Flow Evaluator::execWhile(While* s, Frame& f) {
 
 Flow Evaluator::execFor(For* s, Frame& f) {
     Value iterable = eval(s->iter, f);
-    f.cur = s->iter;
+    f.cur = s;
     bool simpleTarget = s->target->kind == ExprKind::Name;
     auto body = [&](Value item) -> int {
         if (simpleTarget) storeName(static_cast<Name*>(s->target), std::move(item), f);
@@ -991,7 +994,7 @@ Flow Evaluator::execFor(For* s, Frame& f) {
     }
     Value it = in.iter(iterable);
     for (;;) {
-        f.cur = s->iter;
+        f.cur = s;
         f.line = s->pos.line;
         Value item = in.next(it);
         if (item.isNull()) break;
@@ -1004,7 +1007,7 @@ Flow Evaluator::execFor(For* s, Frame& f) {
 
 Flow Evaluator::execAsyncFor(For* s, Frame& f) {
     Value iterable = eval(s->iter, f);
-    f.cur = s->iter;
+    f.cur = s;
     Value aiterFn = in.lookupSpecial(iterable, names().__aiter__);
     if (aiterFn.isNull())
         in.typeError("'async for' requires an object with __aiter__ method, got " + Interp::typeName(iterable));
@@ -1014,7 +1017,7 @@ Flow Evaluator::execAsyncFor(For* s, Frame& f) {
         in.typeError("'async for' received an object from __aiter__ that does not implement __anext__: " +
                      Interp::typeName(it));
     for (;;) {
-        f.cur = s->iter;
+        f.cur = s;
         f.line = s->pos.line;
         Value awaitable = in.call(anext, {});
         Value item;
@@ -1514,7 +1517,7 @@ struct CompRunner {
             it = iterOverride;
         } else {
             Value src = ev.eval(g->iter, f);
-            f.cur = g->iter;
+            f.cur = c;
             if (g->isAsync) {
                 Value aiter = in.lookupSpecial(src, names().__aiter__);
                 if (aiter.isNull())
@@ -1527,7 +1530,7 @@ struct CompRunner {
         Value anext;
         if (g->isAsync) anext = in.lookupSpecial(it, names().__anext__);
         for (;;) {
-            f.cur = g->iter;
+            f.cur = c;
             Value item;
             if (g->isAsync) {
                 Value stop;

@@ -45,6 +45,16 @@ struct AbortRun {
     std::string message;
 };
 
+// Counts one native-level call against the recursion limit while alive.
+class NativeDepth {
+public:
+    NativeDepth(Interp& in, const char* context);
+    ~NativeDepth();
+
+private:
+    Interp& m_in;
+};
+
 // Arguments of a call: positional values, then keyword names and values.
 class CallArgs {
 public:
@@ -158,6 +168,13 @@ public:
         if (++m_depth > m_recursionLimit) recursionError();
         checkStack();
     }
+    // A call CPython makes through its C API (a builtin called from Python,
+    // repr() of an object, a rich comparison...) counts against the same
+    // limit; `context` completes the message (" while calling a Python object").
+    void enterNative(const char* context) {
+        if (++m_depth > m_recursionLimit) recursionError(context);
+        checkStack();
+    }
     void leaveCall() { --m_depth; }
     int depth() const { return m_depth; }
     void setDepth(int d) { m_depth = d; }
@@ -213,7 +230,7 @@ public:
     [[noreturn]] void raiseValue(Value exc);  // `raise exc` from native code
     [[noreturn]] void typeError(std::string message) { raise(types().TypeError, std::move(message)); }
     [[noreturn]] void valueError(std::string message) { raise(types().ValueError, std::move(message)); }
-    [[noreturn]] void recursionError();
+    [[noreturn]] void recursionError(const char* context = "");
     Value newException(ClassObject* type, std::vector<Value> args);
     Value newException(ClassObject* type, std::string message);
     // Sets __context__ from the exception being handled, as CPython does on raise.
@@ -280,6 +297,9 @@ private:
     std::map<std::string, ModuleFactory> m_moduleFactories;
     std::vector<std::unique_ptr<CodeInfo>> m_codes;
 };
+
+inline NativeDepth::NativeDepth(Interp& in, const char* context) : m_in(in) { in.enterNative(context); }
+inline NativeDepth::~NativeDepth() { m_in.leaveCall(); }
 
 // The interpreter running on this thread (for finalizers and native callbacks).
 Interp* currentInterp();

@@ -132,9 +132,8 @@ void Interp::checkStack() {
     if (m_stackLimit && &probe < m_stackLimit + kStackMargin) recursionError();
 }
 
-void Interp::recursionError() {
-    // Leave room for the handlers that will run while it propagates.
-    raise(types().RecursionError, "maximum recursion depth exceeded");
+void Interp::recursionError(const char* context) {
+    raise(types().RecursionError, std::string("maximum recursion depth exceeded") + context);
 }
 
 // -------------------------------------------------------------------- types
@@ -1219,6 +1218,7 @@ Value Interp::compare(CmpOpKind op, const Value& a, const Value& b) {
     }
     Value r = nativeCompare(*this, op, a, b);
     if (!r.isNull()) return r;
+    NativeDepth nd(*this, " in comparison");
     ClassObject* ta = typeOf(a);
     ClassObject* tb = typeOf(b);
     const Value& ni = types().notImplementedValue;
@@ -1408,6 +1408,7 @@ std::string Interp::repr(const Value& v) {
     }
     Object* o = v.obj();
     ClassObject* t = o->type();
+    NativeDepth nd(*this, " while getting the repr of an object");
     if (t->isBuiltin) {
         switch (o->kind()) {
         case Kind::Str: return num::strRepr(static_cast<StrObject*>(o)->s);
@@ -1487,7 +1488,6 @@ std::string Interp::repr(const Value& v) {
     }
     Value f = t->lookup(names().__repr__);
     if (!f.isNull()) {
-        checkStack();
         Value r = call(f, {v});
         if (!isStr(r)) typeError("__repr__ returned non-string (type " + typeName(r) + ")");
         return asStr(r)->s;
@@ -1502,7 +1502,7 @@ Value Interp::strValue(const Value& v) {
                                         v.obj()->kind() == Kind::Tuple || v.obj()->kind() == Kind::Dict))) {
         Value f = t->lookup(names().__str__);
         if (!f.isNull() && !(f.isObj(Kind::Builtin) && f.as<BuiltinObject>()->owner == types().object)) {
-            checkStack();
+            NativeDepth nd(*this, " while getting the str of an object");
             Value r = call(f, {v});
             if (!isStr(r)) typeError("__str__ returned non-string (type " + typeName(r) + ")");
             return r;
