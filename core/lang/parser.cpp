@@ -17,13 +17,14 @@ constexpr int kMaxStack = 6000;        // CPython's MAXSTACK: nested rules per p
 constexpr int kMaxTotalDepth = 12000;  // nested rules across f-string sub-parsers
 constexpr int kMaxAstDepth = 3000;     // the AST optimizer's limit (1000 * COMPILER_STACK_FRAME_SCALE)
 
-// Rules whose results are memoized (CPython's "(memo)" rules and its
-// left-recursive rules).
+// Rules whose results are memoized. CPython memoizes more (all its "(memo)"
+// and left-recursive rules), but memoizing is invisible to the result, and a
+// rule only ever entered once per position from a memoized parent (the
+// operator chain below `bitwise_or`, `conjunction` below `disjunction`...)
+// gains nothing from it.
 enum class Rule : uint8_t {
-    SimpleStmt, Block, Expression, StarExpression, Disjunction, Conjunction, Inversion, Factor,
-    AwaitPrimary, Strings, Arguments, StarTarget, TargetWithStarAtom, DelTarget,
-    InvalidNamedExpression, BitwiseOr, BitwiseXor, BitwiseAnd, ShiftExpr, Sum, Term, Primary,
-    TPrimary,
+    SimpleStmt, Block, Expression, StarExpression, Disjunction, Strings, Arguments, StarTarget,
+    TargetWithStarAtom, DelTarget, InvalidNamedExpression, BitwiseOr, TPrimary, None,
 };
 
 // Thrown once the parser's error is set: unwinds to the pass driver.
@@ -317,7 +318,7 @@ private:
     template <typename T>
     T* memoPut(Rule rule, int start, T* value) {
         if (!value) m_mark = start;
-        m_memo.push_back(MemoEntry{m_memoHead[size_t(start)], rule, m_mark, value});
+        m_memo.push_back(MemoEntry{value, m_memoHead[size_t(start)], m_mark, rule});
         m_memoHead[size_t(start)] = int(m_memo.size()) - 1;
         return value;
     }
@@ -565,10 +566,10 @@ private:
     Expr* fstringCompileExpr(const char* exprStart, const char* exprEnd, const Token& t);
 
     struct MemoEntry {
-        int next;
-        Rule rule;
-        int end;
         void* value;
+        int32_t next;
+        int32_t end;
+        Rule rule;
     };
 
     const TokenStream& m_ts;
@@ -2372,14 +2373,12 @@ Expr* Parser::disjunction() {
     return memoPut(Rule::Disjunction, mark, static_cast<Expr*>(e));
 }
 
-// conjunction (memo): inversion ('and' inversion)+ | inversion
+// conjunction: inversion ('and' inversion)+ | inversion
 Expr* Parser::conjunction() {
     Depth d(*this);
-    Expr* res;
-    if (memoGet(Rule::Conjunction, res)) return res;
     const int mark = m_mark;
     Expr* a = inversion();
-    if (!a) return memoPut<Expr>(Rule::Conjunction, mark, nullptr);
+    if (!a) return nullptr;
     std::vector<Expr*> values;
     for (;;) {
         const int m = m_mark;
@@ -2392,29 +2391,27 @@ Expr* Parser::conjunction() {
         if (values.empty()) values.push_back(a);
         values.push_back(c);
     }
-    if (values.empty()) return memoPut(Rule::Conjunction, mark, a);
+    if (values.empty()) return a;
     auto* e = make<BoolOp>(extra(mark));
     e->op = BoolOpKind::And;
     e->values = std::move(values);
-    return memoPut(Rule::Conjunction, mark, static_cast<Expr*>(e));
+    return static_cast<Expr*>(e);
 }
 
-// inversion (memo): 'not' inversion | comparison
+// inversion: 'not' inversion | comparison
 Expr* Parser::inversion() {
     Depth d(*this);
-    Expr* res;
-    if (memoGet(Rule::Inversion, res)) return res;
     const int mark = m_mark;
     if (expect(TokenKind::KwNot)) {
         if (Expr* a = inversion()) {
             auto* e = make<UnaryOp>(extra(mark));
             e->op = UnaryOpKind::Not;
             e->operand = a;
-            return memoPut(Rule::Inversion, mark, static_cast<Expr*>(e));
+            return static_cast<Expr*>(e);
         }
     }
     m_mark = mark;
-    return memoPut(Rule::Inversion, mark, comparison());
+    return comparison();
 }
 
 // comparison: bitwise_or compare_op_bitwise_or_pair+ | bitwise_or
@@ -2478,10 +2475,10 @@ Expr* Parser::binaryChain(Rule rule, Expr* (Parser::*operand)(), const TokenKind
                           const BinOpKind* ops, int count) {
     Depth d(*this);
     Expr* res;
-    if (memoGet(rule, res)) return res;
+    if (rule != Rule::None && memoGet(rule, res)) return res;
     const int mark = m_mark;
     Expr* a = (this->*operand)();
-    if (!a) return memoPut<Expr>(rule, mark, nullptr);
+    if (!a) return rule != Rule::None ? memoPut<Expr>(rule, mark, nullptr) : nullptr;
     for (;;) {
         const int m = m_mark;
         const Token& t = cur();
@@ -2502,7 +2499,7 @@ Expr* Parser::binaryChain(Rule rule, Expr* (Parser::*operand)(), const TokenKind
         e->opPos = tokPos(t);
         a = e;
     }
-    return memoPut(rule, mark, a);
+    return rule != Rule::None ? memoPut(rule, mark, a) : a;
 }
 
 // bitwise_or: bitwise_or '|' bitwise_xor | bitwise_xor
@@ -2516,28 +2513,28 @@ Expr* Parser::bitwiseOr() {
 Expr* Parser::bitwiseXor() {
     static constexpr TokenKind kinds[] = {TokenKind::Circumflex};
     static constexpr BinOpKind ops[] = {BinOpKind::BitXor};
-    return binaryChain(Rule::BitwiseXor, &Parser::bitwiseAnd, kinds, ops, 1);
+    return binaryChain(Rule::None, &Parser::bitwiseAnd, kinds, ops, 1);
 }
 
 // bitwise_and: bitwise_and '&' shift_expr | shift_expr
 Expr* Parser::bitwiseAnd() {
     static constexpr TokenKind kinds[] = {TokenKind::Amper};
     static constexpr BinOpKind ops[] = {BinOpKind::BitAnd};
-    return binaryChain(Rule::BitwiseAnd, &Parser::shiftExpr, kinds, ops, 1);
+    return binaryChain(Rule::None, &Parser::shiftExpr, kinds, ops, 1);
 }
 
 // shift_expr: shift_expr '<<' sum | shift_expr '>>' sum | sum
 Expr* Parser::shiftExpr() {
     static constexpr TokenKind kinds[] = {TokenKind::LeftShift, TokenKind::RightShift};
     static constexpr BinOpKind ops[] = {BinOpKind::LShift, BinOpKind::RShift};
-    return binaryChain(Rule::ShiftExpr, &Parser::sum, kinds, ops, 2);
+    return binaryChain(Rule::None, &Parser::sum, kinds, ops, 2);
 }
 
 // sum: sum '+' term | sum '-' term | term
 Expr* Parser::sum() {
     static constexpr TokenKind kinds[] = {TokenKind::Plus, TokenKind::Minus};
     static constexpr BinOpKind ops[] = {BinOpKind::Add, BinOpKind::Sub};
-    return binaryChain(Rule::Sum, &Parser::term, kinds, ops, 2);
+    return binaryChain(Rule::None, &Parser::term, kinds, ops, 2);
 }
 
 // term: term ('*' | '/' | '//' | '%' | '@') factor | factor
@@ -2546,14 +2543,12 @@ Expr* Parser::term() {
                                           TokenKind::Percent, TokenKind::At};
     static constexpr BinOpKind ops[] = {BinOpKind::Mult, BinOpKind::Div, BinOpKind::FloorDiv,
                                         BinOpKind::Mod, BinOpKind::MatMult};
-    return binaryChain(Rule::Term, &Parser::factor, kinds, ops, 5);
+    return binaryChain(Rule::None, &Parser::factor, kinds, ops, 5);
 }
 
-// factor (memo): '+' factor | '-' factor | '~' factor | power
+// factor: '+' factor | '-' factor | '~' factor | power
 Expr* Parser::factor() {
     Depth d(*this);
-    Expr* res;
-    if (memoGet(Rule::Factor, res)) return res;
     const int mark = m_mark;
     UnaryOpKind op;
     bool unary = true;
@@ -2569,11 +2564,11 @@ Expr* Parser::factor() {
             auto* e = make<UnaryOp>(extra(mark));
             e->op = op;
             e->operand = a;
-            return memoPut(Rule::Factor, mark, static_cast<Expr*>(e));
+            return static_cast<Expr*>(e);
         }
         m_mark = mark;
     }
-    return memoPut(Rule::Factor, mark, power());
+    return power();
 }
 
 // power: await_primary '**' factor | await_primary
@@ -2597,21 +2592,19 @@ Expr* Parser::power() {
     return a;
 }
 
-// await_primary (memo): AWAIT primary | primary
+// await_primary: AWAIT primary | primary
 Expr* Parser::awaitPrimary() {
     Depth d(*this);
-    Expr* res;
-    if (memoGet(Rule::AwaitPrimary, res)) return res;
     const int mark = m_mark;
     if (expect(TokenKind::KwAwait)) {
         if (Expr* a = primary()) {
             auto* e = make<Await>(extra(mark));
             e->value = a;
-            return memoPut(Rule::AwaitPrimary, mark, static_cast<Expr*>(e));
+            return static_cast<Expr*>(e);
         }
     }
     m_mark = mark;
-    return memoPut(Rule::AwaitPrimary, mark, primary());
+    return primary();
 }
 
 // primary:
@@ -2622,11 +2615,9 @@ Expr* Parser::awaitPrimary() {
 //     | atom
 Expr* Parser::primary() {
     Depth d(*this);
-    Expr* res;
-    if (memoGet(Rule::Primary, res)) return res;
     const int mark = m_mark;
     Expr* a = atom();
-    if (!a) return memoPut<Expr>(Rule::Primary, mark, nullptr);
+    if (!a) return nullptr;
     for (;;) {
         const int m = m_mark;
         if (expect(TokenKind::Dot)) {
@@ -2677,7 +2668,7 @@ Expr* Parser::primary() {
         m_mark = m;
         break;
     }
-    return memoPut(Rule::Primary, mark, a);
+    return a;
 }
 
 // slices: slice !',' | ','.(slice | starred_expression)+ [',']
@@ -4128,8 +4119,11 @@ void Parser::invalidExpression() {
             ++m_mark;
             if (check(TokenKind::String)) excluded = true;
             m_mark = mark;
-            if (isSoftKeyword(t, "match") || isSoftKeyword(t, "case") || isSoftKeyword(t, "_"))
-                excluded = true;
+            // _PyPegen_soft_keyword_token compares only the token's length:
+            // any prefix of a soft keyword ("m", "ca", ...) counts as one.
+            const std::string_view word = text(t);
+            for (std::string_view soft : {"_", "case", "match"})
+                if (soft.substr(0, word.size()) == word) excluded = true;
         }
     }
     if (!excluded) {
@@ -5818,12 +5812,13 @@ SyntaxError Parser::resolveError(int firstPassLastToken) {
     return checkRestOfSource(*m_error);
 }
 
-// _PyPegen_tokenize_full_source_to_check_for_errors: a tokenizer error
-// later in the source replaces a parser error; an unclosed bracket opened
-// before the error's line replaces it too.
+// _PyPegen_tokenize_full_source_to_check_for_errors: an error the tokenizer
+// raises later in the source replaces a parser error; otherwise a bracket
+// still open at the tokenizer's stop, opened before the error's line, does.
 SyntaxError Parser::checkRestOfSource(SyntaxError current) {
     if (!m_ts.error) return current;
     const LexError& lex = *m_ts.error;
+    if (lex.raisedByTokenizer) return lex.error;
     const int fetched = std::min(m_fill, int(m_tokens.size()));
     const int currentLine = fetched > 0 ? m_tokens[size_t(fetched - 1)].line : 0;
     if (lex.openBrackets > 0 && currentLine > lex.innermostLine) {
@@ -5831,7 +5826,6 @@ SyntaxError Parser::checkRestOfSource(SyntaxError current) {
                                 std::string("'") + lex.innermostBracket + "' was never closed",
                                 lex.innermostLine, lex.innermostCol + 1, lex.innermostLine, 0);
     }
-    if (lex.raisedByTokenizer) return lex.error;
     return current;
 }
 
@@ -6166,7 +6160,7 @@ public:
         }
         try {
             for (Stmt* s : body) symtableStmt(s, 0);
-            Unit module{ScopeKind::Module, false, {}};
+            Unit module{ScopeKind::Module, nullptr, {}};
             for (Stmt* s : body) compileStmt(s, module);
         } catch (const SyntaxError& e) {
             return e;
@@ -6179,8 +6173,14 @@ private:
     enum class Block { Loop, ExceptStar, Other };
     struct Unit {
         ScopeKind kind;
-        bool isGenerator;
+        const std::vector<Stmt*>* body;  // a function's body, to find whether it yields
         std::vector<Block> blocks;
+        bool isGenerator() const {
+            if (!body) return false;
+            for (Stmt* s : *body)
+                if (containsYield(s)) return true;
+            return false;
+        }
     };
 
     [[noreturn]] void fail(const Pos& p, const std::string& message) const {
@@ -6298,7 +6298,9 @@ private:
 
     void compileAnnotations(Arguments* a, Expr* returns, Unit& u) {
         auto ann = [&](Arg* x) {
-            if (x && x->annotation) compileExpr(x->annotation, u);
+            if (!x || !x->annotation) return;
+            Expr* e = x->annotation;  // `*args: *Ts` unpacks its annotation
+            compileExpr(e->kind == ExprKind::Starred ? static_cast<Starred*>(e)->value : e, u);
         };
         for (Arg* x : a->args) ann(x);
         for (Arg* x : a->posonlyargs) ann(x);
@@ -6322,22 +6324,32 @@ private:
         switch (s->kind) {
         case StmtKind::FunctionDef: {
             auto* f = static_cast<FunctionDef*>(s);
+            checkDebugArgs(f->args, s->pos);
             for (Expr* d : f->decorators) compileExpr(d, u);
             compileArgs(f->args, u);
             compileAnnotations(f->args, f->returns, u);
-            bool generator = false;
-            for (Stmt* b : f->body) generator = generator || containsYield(b);
-            Unit inner{f->isAsync ? ScopeKind::AsyncFunction : ScopeKind::Function, generator, {}};
+            Unit inner{f->isAsync ? ScopeKind::AsyncFunction : ScopeKind::Function, &f->body, {}};
             compileBody(f->body, inner);
+            checkStoredName(f->name, s->pos);
             return;
         }
         case StmtKind::ClassDef: {
             auto* c = static_cast<ClassDef*>(s);
             for (Expr* d : c->decorators) compileExpr(d, u);
-            Unit inner{ScopeKind::Class, false, {}};
+            Unit inner{ScopeKind::Class, nullptr, {}};
             compileBody(c->body, inner);
-            for (Expr* b : c->bases) compileExpr(b, u);
-            for (Keyword* k : c->keywords) compileExpr(k->value, u);
+            compileCallArguments(c->bases, c->keywords, u);
+            checkStoredName(c->name, s->pos);
+            return;
+        }
+        case StmtKind::Import:
+        case StmtKind::ImportFrom: {
+            const auto& names = s->kind == StmtKind::Import ? static_cast<Import*>(s)->names
+                                                            : static_cast<ImportFrom*>(s)->names;
+            for (const Alias* a : names) {
+                if (!a->asname.empty()) checkStoredName(a->asname, s->pos);
+                else if (a->name != "*") checkStoredName(a->name.substr(0, a->name.find('.')), s->pos);
+            }
             return;
         }
         case StmtKind::Return: {
@@ -6345,7 +6357,7 @@ private:
             const bool function = u.kind == ScopeKind::Function || u.kind == ScopeKind::AsyncFunction ||
                                   u.kind == ScopeKind::Lambda || u.kind == ScopeKind::Comprehension;
             if (!function) fail(s->pos, "'return' outside function");
-            if (r->value && u.kind == ScopeKind::AsyncFunction && u.isGenerator)
+            if (r->value && u.kind == ScopeKind::AsyncFunction && u.isGenerator())
                 fail(s->pos, "'return' with value in async generator");
             if (r->value) compileExpr(r->value, u);
             checkUnwind(s, u, false, nullptr);
@@ -6447,8 +6459,9 @@ private:
             return;
         case ExprKind::Lambda: {
             auto* l = static_cast<Lambda*>(e);
+            checkDebugArgs(l->args, e->pos);
             compileArgs(l->args, u);
-            Unit inner{ScopeKind::Lambda, false, {}};
+            Unit inner{ScopeKind::Lambda, nullptr, {}};
             compileExpr(l->body, inner);
             return;
         }
@@ -6460,7 +6473,7 @@ private:
             if (e->kind != ExprKind::GeneratorExp && u.kind != ScopeKind::AsyncFunction &&
                 u.kind != ScopeKind::Comprehension && isAsyncComprehension(c))
                 fail(e->pos, "asynchronous comprehension outside of an asynchronous function");
-            Unit inner{ScopeKind::Comprehension, false, {}};
+            Unit inner{ScopeKind::Comprehension, nullptr, {}};
             for (size_t g = 0; g < c->generators.size(); ++g) {
                 if (g > 0) compileExpr(c->generators[g]->iter, inner);
                 compileExpr(c->generators[g]->target, inner);
@@ -6476,8 +6489,82 @@ private:
             compileExpr(static_cast<NamedExpr*>(e)->value, u);
             compileExpr(static_cast<NamedExpr*>(e)->target, u);
             return;
+        case ExprKind::Starred:
+            // A starred expression is only valid as an element of a display,
+            // an assignment target list or a call's arguments, which unwrap it.
+            if (static_cast<Starred*>(e)->ctx == ExprContext::Store)
+                fail(e->pos, "starred assignment target must be in a list or tuple");
+            fail(e->pos, "can't use starred expression here");
+        case ExprKind::List:
+        case ExprKind::Tuple:
+        case ExprKind::Set: {
+            const auto& elts = e->kind == ExprKind::Set ? static_cast<Set*>(e)->elts : static_cast<ListOrTuple*>(e)->elts;
+            const ExprContext ctx = e->kind == ExprKind::Set ? ExprContext::Load : static_cast<ListOrTuple*>(e)->ctx;
+            if (ctx == ExprContext::Store) {
+                bool seenStar = false;
+                for (size_t i = 0; i < elts.size(); ++i) {
+                    if (elts[i]->kind != ExprKind::Starred) continue;
+                    if (seenStar) fail(e->pos, "multiple starred expressions in assignment");
+                    if (i >= 256) fail(e->pos, "too many expressions in star-unpacking assignment");
+                    seenStar = true;
+                }
+            }
+            for (Expr* elt : elts) {
+                if (ctx != ExprContext::Del && elt->kind == ExprKind::Starred)
+                    compileExpr(static_cast<Starred*>(elt)->value, u);
+                else
+                    compileExpr(elt, u);
+            }
+            return;
+        }
+        case ExprKind::Call: {
+            auto* c = static_cast<Call*>(e);
+            compileExpr(c->func, u);
+            compileCallArguments(c->args, c->keywords, u);
+            return;
+        }
+        case ExprKind::Name: {
+            auto* n = static_cast<Name*>(e);
+            if (n->ctx == ExprContext::Store) checkStoredName(n->id, e->pos);
+            if (n->ctx == ExprContext::Del && n->id == "__debug__") fail(e->pos, "cannot delete __debug__");
+            return;
+        }
+        case ExprKind::Attribute: {
+            auto* a = static_cast<Attribute*>(e);
+            compileExpr(a->value, u);
+            if (a->ctx == ExprContext::Store) checkStoredName(a->attr, e->pos);
+            if (a->ctx == ExprContext::Del && a->attr == "__debug__") fail(e->pos, "cannot delete __debug__");
+            return;
+        }
         default: forEachChild(e, [&](Expr* c) { compileExpr(c, u); }); return;
         }
+    }
+
+    // compiler_call_helper: positional arguments (a starred one is unwrapped),
+    // then keywords, which must not repeat.
+    void compileCallArguments(const std::vector<Expr*>& args, const std::vector<Keyword*>& keywords, Unit& u) {
+        for (size_t i = 0; i < keywords.size(); ++i) {
+            const Keyword* k = keywords[i];
+            if (k->arg.empty()) continue;
+            checkStoredName(k->arg, k->pos);
+            for (size_t j = i + 1; j < keywords.size(); ++j)
+                if (keywords[j]->arg == k->arg) fail(keywords[j]->pos, "keyword argument repeated: " + k->arg);
+        }
+        for (Expr* a : args) compileExpr(a->kind == ExprKind::Starred ? static_cast<Starred*>(a)->value : a, u);
+        for (Keyword* k : keywords) compileExpr(k->value, u);
+    }
+
+    // forbidden_name
+    void checkStoredName(const std::string& name, const Pos& pos) {
+        if (name == "__debug__") fail(pos, "cannot assign to __debug__");
+    }
+
+    void checkDebugArgs(Arguments* a, const Pos& pos) {
+        for (Arg* x : a->posonlyargs) checkStoredName(x->name, pos);
+        for (Arg* x : a->args) checkStoredName(x->name, pos);
+        if (a->vararg) checkStoredName(a->vararg->name, pos);
+        for (Arg* x : a->kwonlyargs) checkStoredName(x->name, pos);
+        if (a->kwarg) checkStoredName(a->kwarg->name, pos);
     }
 
     const TokenStream& m_ts;
