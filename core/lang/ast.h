@@ -239,6 +239,11 @@ struct Name : Expr {
     NameScope scope = NameScope::Unresolved;  // resolved
     int index = -1;                           // resolved
     void* cache = nullptr;                    // resolved: interned name object, owned by the runtime
+    // resolved: the runtime's cache of where a global was last found
+    uint64_t icVersion = 0;
+    uint64_t icBuiltinsVersion = 0;
+    int32_t icIndex = -1;
+    bool icBuiltin = false;
 };
 
 struct ListOrTuple : Expr {

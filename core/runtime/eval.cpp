@@ -122,11 +122,28 @@ public:
     }
 
     Value loadGlobal(Name* n, Frame& f) {
+        DictObject* g = f.globals;
+        DictObject* b = in.builtinsDict();
+        if (n->icVersion == g->version) {
+            if (!n->icBuiltin) return g->entries[size_t(n->icIndex)].value;
+            if (n->icBuiltinsVersion == b->version) return b->entries[size_t(n->icIndex)].value;
+        }
         auto* key = static_cast<StrObject*>(n->cache);
-        Value v = f.globals->getStr(key);
-        if (!v.isNull()) return v;
-        v = in.builtinsDict()->getStr(key);
-        if (!v.isNull()) return v;
+        int64_t ix = g->findStr(key);
+        if (ix >= 0) {
+            n->icVersion = g->version;
+            n->icBuiltin = false;
+            n->icIndex = int32_t(ix);
+            return g->entries[size_t(ix)].value;
+        }
+        ix = b->findStr(key);
+        if (ix >= 0) {
+            n->icVersion = g->version;
+            n->icBuiltinsVersion = b->version;
+            n->icBuiltin = true;
+            n->icIndex = int32_t(ix);
+            return b->entries[size_t(ix)].value;
+        }
         f.cur = n;
         nameError(n->id);
     }
@@ -1651,7 +1668,7 @@ void bindArguments(Interp& in, FunctionObject* fn, CallArgs& args, Value* fast) 
         StrObject* name = args.kwName(k);
         int found = -1;
         for (size_t j = size_t(code->posOnlyCount); j < argc + size_t(code->kwOnlyCount); ++j)
-            if (code->varNameObjs[j].get() == name || code->varNames[j] == name->s) {
+            if (code->varNameObjs[j].get() == name || (!name->interned && code->varNames[j] == name->s)) {
                 found = int(j);
                 break;
             }

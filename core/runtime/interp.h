@@ -152,7 +152,8 @@ public:
     // Counts one executed statement; throws AbortRun past the budget.
     void step() {
         if (++m_steps > m_maxSteps && m_maxSteps > 0) stepBudgetExhausted();
-        if (m_memoryLimit > 0 && liveHeapBytes() - m_memoryBase > m_memoryLimit) memoryBudgetExhausted();
+        if ((m_steps & 63) == 0 && m_memoryLimit > 0 && liveHeapBytes() - m_memoryBase > m_memoryLimit)
+            memoryBudgetExhausted();
     }
     int64_t steps() const { return m_steps; }
     // Accounts for `bytes` more (or fewer) bytes held by containers; raises

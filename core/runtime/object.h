@@ -182,6 +182,20 @@ public:
     template <typename T>
     T* as() const { return static_cast<T*>(m_u.o); }
 
+    // The bits of a value without ownership, for caches whose entries are
+    // kept alive elsewhere; fromRaw() takes a new reference.
+    struct Raw {
+        Tag tag = Tag::Null;
+        int64_t bits = 0;
+    };
+    Raw raw() const { return Raw{m_tag, m_u.i}; }
+    static Value fromRaw(const Raw& r) {
+        Value v(r.tag);
+        v.m_u.i = r.bits;
+        if (r.tag == Tag::Obj) v.m_u.o->incRef();
+        return v;
+    }
+
     // Identity, as Python's `is`.
     bool is(const Value& o) const {
         if (m_tag != o.m_tag) return false;

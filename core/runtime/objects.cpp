@@ -40,21 +40,46 @@ void setObjectType(Object* o, ClassObject* t) { o->m_type = t; }
 
 // ------------------------------------------------------------------ classes
 
+namespace {
+uint64_t g_classEpoch = 1;
+uint64_t g_dictVersion = 0;
+
+struct LookupCacheEntry {
+    const ClassObject* type = nullptr;
+    const StrObject* name = nullptr;
+    uint64_t epoch = 0;
+    Value::Raw value;
+};
+LookupCacheEntry g_lookupCache[4096];
+}  // namespace
+
+void ClassObject::invalidateLookups() { ++g_classEpoch; }
+
 ClassObject::ClassObject(ClassObject* meta, std::string n, Kind k)
     : Object(meta, Kind::Class), name(std::move(n)), dict(new DictObject()), instanceKind(k) {
     if (meta) meta->incRef();
+    invalidateLookups();
 }
 
 ClassObject::~ClassObject() {
+    invalidateLookups();
     if (m_type) m_type->decRef();
 }
 
 Value ClassObject::lookup(StrObject* key) const {
+    size_t h = ((reinterpret_cast<uintptr_t>(this) >> 4) ^ (reinterpret_cast<uintptr_t>(key) >> 3)) & 4095;
+    LookupCacheEntry& e = g_lookupCache[h];
+    if (e.type == this && e.name == key && e.epoch == g_classEpoch) return Value::fromRaw(e.value);
+    Value found;
     for (ClassObject* c : mro) {
-        Value v = c->dict->getStr(key);
-        if (!v.isNull()) return v;
+        found = c->dict->getStr(key);
+        if (!found.isNull()) break;
     }
-    return Value();
+    e.type = this;
+    e.name = key;
+    e.epoch = g_classEpoch;
+    e.value = found.raw();
+    return found;
 }
 
 bool ClassObject::isSubclassOf(const ClassObject* other) const {
@@ -176,7 +201,29 @@ inline int quickEq(const Value& a, const Value& b) {
 }
 }  // namespace
 
-DictObject::DictObject() : Object(types().dict, Kind::Dict) {}
+DictObject::DictObject() : Object(types().dict, Kind::Dict), version(++g_dictVersion) {}
+
+int64_t DictObject::findStr(StrObject* key) {
+    if (index.empty()) return -1;
+    int64_t hash = key->hash();
+    size_t mask = index.size() - 1;
+    size_t i = size_t(hash) & mask;
+    uint64_t perturb = uint64_t(hash);
+    for (;;) {
+        int32_t ix = index[i];
+        if (ix == kEmpty) return -1;
+        if (ix >= 0) {
+            const Entry& e = entries[size_t(ix)];
+            if (e.hash == hash && e.key.isObj()) {
+                Object* k = e.key.obj();
+                if (k == key) return ix;
+                if (k->kind() == Kind::Str && static_cast<StrObject*>(k)->s == key->s) return ix;
+            }
+        }
+        perturb >>= 5;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
 
 int64_t DictObject::lookup(Interp* in, const Value& key, int64_t hash) {
     if (index.empty()) return -1;
@@ -240,7 +287,7 @@ Value DictObject::get(Interp& in, const Value& key) {
 }
 
 Value DictObject::getStr(StrObject* key) {
-    int64_t ix = lookup(nullptr, Value(key), key->hash());
+    int64_t ix = findStr(key);
     return ix < 0 ? Value() : entries[size_t(ix)].value;
 }
 
@@ -255,7 +302,7 @@ void DictObject::set(Interp& in, const Value& key, Value value) {
     entries.push_back(Entry{h, key, std::move(value)});
     insertIndex(h, int32_t(entries.size() - 1));
     ++used;
-    ++version;
+    version = ++g_dictVersion;
 }
 
 void DictObject::setStr(StrObject* key, Value value) {
@@ -270,7 +317,7 @@ void DictObject::setStr(StrObject* key, Value value) {
     entries.push_back(Entry{h, k, std::move(value)});
     insertIndex(h, int32_t(entries.size() - 1));
     ++used;
-    ++version;
+    version = ++g_dictVersion;
 }
 
 Value DictObject::pop(Interp& in, const Value& key) {
@@ -291,7 +338,7 @@ Value DictObject::pop(Interp& in, const Value& key) {
     e.key = Value();
     e.value = Value();
     --used;
-    ++version;
+    version = ++g_dictVersion;
     if (used == 0) {
         entries.clear();
         index.clear();
@@ -308,7 +355,7 @@ void DictObject::clear() {
     old.swap(entries);
     index.clear();
     used = 0;
-    ++version;
+    version = ++g_dictVersion;
 }
 
 // ---------------------------------------------------------------------- set

@@ -44,8 +44,11 @@ public:
     bool isBaseable = true;                 // may be subclassed
     // Builtin types construct instances natively: `int("3")`, `list(it)`.
     NativeFn nativeNew = nullptr;
-    // Cached lookup results: bumped whenever a class dict in the hierarchy changes.
+    // Bumped whenever this class's dict changes after creation.
     uint64_t version = 0;
+    // Lookups are cached process-wide; any class creation, destruction or
+    // change of a class dict calls this to drop every cached result.
+    static void invalidateLookups();
 
     // Looks `name` up along the MRO; null when absent.
     Value lookup(StrObject* name) const;
@@ -111,11 +114,14 @@ public:
     std::vector<Entry> entries;
     std::vector<int32_t> index;  // -1 empty, -2 dummy, else entry index
     int64_t used = 0;
-    uint64_t version = 0;        // bumped on every insertion or deletion
+    // Changes on every insertion or deletion (never on a value update); unique
+    // across all dicts, so (version) alone identifies a dict's key layout.
+    uint64_t version;
 
     // All of these may run Python code (__hash__, __eq__) and may throw.
     Value get(Interp& in, const Value& key);                      // null when absent
     Value getStr(StrObject* key);                                 // exact str keys, no Python code
+    int64_t findStr(StrObject* key);                              // entry index, or -1
     void set(Interp& in, const Value& key, Value value);
     void setStr(StrObject* key, Value value);
     bool remove(Interp& in, const Value& key);                    // false when absent

@@ -376,10 +376,12 @@ void Interp::setAttr(const Value& obj, StrObject* name, const Value& v) {
             if (name == names().__name__) {
                 if (!isStr(v)) typeError("can only assign string to " + c->name + ".__name__, not '" + typeName(v) + "'");
                 c->name = asStr(v)->s;
+                ClassObject::invalidateLookups();
                 return;
             }
             c->dict->setStr(name, v);
             ++c->version;
+            ClassObject::invalidateLookups();
             return;
         }
         case Kind::Module: obj.as<ModuleObject>()->dict->setStr(name, v); return;
@@ -479,6 +481,7 @@ void Interp::delAttr(const Value& obj, StrObject* name) {
             if (c->dict->pop(*this, Value(name)).isNull())
                 raise(types().AttributeError, "type object '" + c->name + "' has no attribute '" + name->s + "'");
             ++c->version;
+            ClassObject::invalidateLookups();
             return;
         }
         if (DictObject* d = instanceDict(obj)) {

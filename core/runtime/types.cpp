@@ -70,21 +70,25 @@ StrObject* intern(std::string_view s) {
 // ------------------------------------------------------------ registration
 
 void defineMethod(ClassObject* cls, const char* name, NativeFn fn) {
+    ClassObject::invalidateLookups();
     cls->dict->setStr(intern(name), Value(new BuiltinObject(name, fn, Value(), cls)));
 }
 
 void defineClassMethod(ClassObject* cls, const char* name, NativeFn fn) {
+    ClassObject::invalidateLookups();
     cls->dict->setStr(intern(name),
                       Value(new ClassMethodObject(Value(new BuiltinObject(name, fn, Value(), cls)))));
 }
 
 void defineStaticMethod(ClassObject* cls, const char* name, NativeFn fn) {
+    ClassObject::invalidateLookups();
     cls->dict->setStr(intern(name),
                       Value(new StaticMethodObject(Value(new BuiltinObject(name, fn, Value(), cls)))));
 }
 
 void defineGetter(ClassObject* cls, const char* name, NativePropertyObject::Getter getter,
                   NativePropertyObject::Setter setter) {
+    ClassObject::invalidateLookups();
     cls->dict->setStr(intern(name), Value(new NativePropertyObject(name, getter, setter)));
 }
 
@@ -256,15 +260,13 @@ Value buildClass(Interp& in, const std::string& name, std::vector<Value> bases, 
             break;
         }
     cls->dict = ns;
+    ClassObject::invalidateLookups();
     Value mod = ns->getStr(names().__module__);
     cls->module = isStr(mod) ? asStr(mod)->s : "__main__";
     // Functions defining __eq__ without __hash__ become unhashable.
     if (!ns->getStr(names().__eq__).isNull() && ns->getStr(names().__hash__).isNull())
         ns->setStr(names().__hash__, Value::none());
-    for (ClassObject* b : baseClasses) {
-        Value hook = b->lookup(names().__init_subclass__);
-        (void)hook;
-    }
+    ClassObject::invalidateLookups();
     return Value(keep);
 }
 
