@@ -587,7 +587,7 @@ Value Evaluator::evalFormatted(FormattedValue* fv, Frame& f) {
         spec = asStr(sv)->s;
     }
     f.cur = fv;
-    if (spec.empty() && isStr(v)) return v;
+    if (spec.empty() && isStr(v) && v.obj()->type() == types().str) return v;
     return makeStr(in.format(v, spec));
 }
 
