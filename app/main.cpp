@@ -29,8 +29,23 @@ void setApplicationNames()
     QCoreApplication::setApplicationVersion(QStringLiteral(ASYNCSCOPE_VERSION));
 }
 
+// Qt aborts with a core dump when it finds no display; say it in one line instead.
+bool hasDisplay()
+{
+    return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+        || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+}
+
 int runWindow(int argc, char **argv, const ascope::CommandLine &command)
 {
+#ifdef Q_OS_LINUX
+    if (!hasDisplay()) {
+        std::fputs("asyncscope: no display to open the window on (DISPLAY is not set); "
+                   "run a file headless with: asyncscope run FILE.py\n",
+                   stderr);
+        return 2;
+    }
+#endif
     QApplication app(argc, argv);
     ascope::Theme::loadBundledFonts();
     QApplication::setFont(ascope::Theme::standard().uiFont());
