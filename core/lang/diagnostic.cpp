@@ -69,4 +69,10 @@ std::string formatSyntaxError(const SyntaxError& e, const std::string& filename)
     return out;
 }
 
+std::string formatSyntaxWarning(const SyntaxWarning& w, const std::string& filename) {
+    std::string out = filename + ":" + std::to_string(w.line) + ": SyntaxWarning: " + w.message + "\n";
+    if (!w.text.empty()) out += "  " + w.text + "\n";
+    return out;
+}
+
 }  // namespace ascope::lang

@@ -38,6 +38,20 @@ struct SyntaxError {
     bool textHasNewline = false;  // CPython's text ends with "\n" (it shifts caret clipping)
 };
 
+// A compile-time warning (CPython's SyntaxWarning: "invalid decimal literal"
+// for `1if`, "\"is\" with a literal", "assertion is always true"...). CPython
+// prints each one to stderr when it meets it, before running the program or
+// reporting its syntax error.
+struct SyntaxWarning {
+    std::string message;
+    int line = 0;
+    std::string text;  // the source line, stripped of surrounding whitespace
+};
+
+// The exact text CPython 3.11 writes to stderr for a warning, e.g.
+//   w.py:1: SyntaxWarning: "is" with a literal. Did you mean "=="?\n  x = 1 is 1\n
+std::string formatSyntaxWarning(const SyntaxWarning& w, const std::string& filename);
+
 // The exact text CPython 3.11 writes to stderr when this error stops the main
 // script, e.g.
 //   File "903_syntax_error.py", line 10\n    if total == 6\n                 ^\nSyntaxError: expected ':'\n

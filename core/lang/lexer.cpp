@@ -390,7 +390,14 @@ private:
             backup(c2);
         } else if (c == 'o') r = lookahead("r");
         else if (c == 'n') r = lookahead("ot");
-        if (r) return;  // CPython only warns (DeprecationWarning, hidden by default)
+        if (r) {  // a keyword follows: CPython only warns
+            LexWarning w;
+            w.tokenIndex = int(m_out.tokens.size());
+            w.warning.message = std::string("invalid ") + kind + " literal";
+            w.warning.line = m_lineno;
+            m_out.warnings.push_back(std::move(w));
+            return;
+        }
         if (c < 128 && isPotentialIdentifierChar(c)) {
             backup(c);
             tokenizerError(std::string("invalid ") + kind + " literal");

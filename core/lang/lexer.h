@@ -45,6 +45,12 @@ struct LexError {
     int innermostCol = 0;  // 0-based byte column
 };
 
+// A warning of the tokenizer, issued when the parser reads token `tokenIndex`.
+struct LexWarning {
+    int tokenIndex = 0;
+    SyntaxWarning warning;  // its text is left empty
+};
+
 // The tokenized source and everything needed to report errors against it.
 class TokenStream {
 public:
@@ -53,6 +59,7 @@ public:
     std::vector<uint32_t> lineStarts;   // byte offset in `buffer` of each line's start
     std::vector<Token> tokens;          // every token before the first error
     std::optional<LexError> error;      // the tokenizer error, if any
+    std::vector<LexWarning> warnings;   // in token order
     int firstLine = 1;                  // number of the first line
     bool fileInput = true;              // a script file (not an f-string expression)
     bool hasBom = false;

@@ -223,9 +223,10 @@ class Parser {
 public:
     enum class Mode { File, FString };
 
-    Parser(const TokenStream& ts, Arena& arena, Mode mode, int fstringColShift, int* totalDepth)
+    Parser(const TokenStream& ts, Arena& arena, Mode mode, int fstringColShift, int* totalDepth,
+           std::vector<SyntaxWarning>* warnings)
         : m_ts(ts), m_tokens(ts.tokens), m_arena(arena), m_mode(mode),
-          m_fstringColShift(fstringColShift), m_totalDepth(totalDepth) {
+          m_fstringColShift(fstringColShift), m_totalDepth(totalDepth), m_warnings(warnings) {
         m_memoHead.assign(m_tokens.size() + 2, -1);
     }
 
@@ -244,6 +245,7 @@ private:
     void fetch() {
         if (m_fill < int(m_tokens.size())) {
             ++m_fill;
+            issueWarnings(m_fill);
             return;
         }
         if (m_ts.error) {
@@ -251,6 +253,15 @@ private:
             m_error = m_ts.error->error;
             m_errorFromTokenizer = true;
             throw ParseAbort{};
+        }
+    }
+    // The tokenizer's warnings for the tokens before `end` (CPython issues
+    // them as it reads the tokens).
+    void issueWarnings(int end) {
+        const std::vector<LexWarning>& all = m_ts.warnings;
+        while (m_nextWarning < all.size() && all[m_nextWarning].tokenIndex < end) {
+            if (m_warnings) m_warnings->push_back(all[m_nextWarning].warning);
+            ++m_nextWarning;
         }
     }
     const Token* expect(TokenKind k) {
@@ -578,6 +589,8 @@ private:
     const Mode m_mode;
     const int m_fstringColShift;
     int* m_totalDepth;
+    std::vector<SyntaxWarning>* m_warnings;
+    size_t m_nextWarning = 0;
 
     int m_mark = 0;
     int m_fill = 0;
@@ -5741,7 +5754,7 @@ Expr* Parser::fstringCompileExpr(const char* exprStart, const char* exprEnd, con
     const int shift = lines != 0 ? cols : t.col + cols;
     options.firstLineColShift = shift;
     const TokenStream stream = tokenize(source, options);
-    Parser sub(stream, m_arena, Mode::FString, shift, m_totalDepth);
+    Parser sub(stream, m_arena, Mode::FString, shift, m_totalDepth, m_warnings);
     SyntaxError error;
     Expr* e = sub.parseFString(error);
     if (!e) raise(std::move(error));
@@ -5816,6 +5829,7 @@ SyntaxError Parser::resolveError(int firstPassLastToken) {
 // raises later in the source replaces a parser error; otherwise a bracket
 // still open at the tokenizer's stop, opened before the error's line, does.
 SyntaxError Parser::checkRestOfSource(SyntaxError current) {
+    issueWarnings(int(m_tokens.size()));
     if (!m_ts.error) return current;
     const LexError& lex = *m_ts.error;
     if (lex.raisedByTokenizer) return lex.error;
@@ -6145,9 +6159,99 @@ bool isAsyncComprehension(Comp* c) {
     return found;
 }
 
+// The type of the constant an expression becomes after the AST optimizer's
+// constant folding (ast_opt.c), or nullptr when it stays an expression.
+const char* foldedType(const Expr* e) {
+    switch (e->kind) {
+    case ExprKind::Constant:
+        switch (static_cast<const Constant*>(e)->constKind) {
+        case ConstKind::None: return "NoneType";
+        case ConstKind::True:
+        case ConstKind::False: return "bool";
+        case ConstKind::Ellipsis: return "ellipsis";
+        case ConstKind::Int:
+        case ConstKind::BigInt: return "int";
+        case ConstKind::Float: return "float";
+        case ConstKind::Imaginary: return "complex";
+        case ConstKind::Str: return "str";
+        case ConstKind::Bytes: return "bytes";
+        }
+        return nullptr;
+    case ExprKind::Name: {
+        auto* n = static_cast<const Name*>(e);
+        return n->ctx == ExprContext::Load && n->id == "__debug__" ? "bool" : nullptr;
+    }
+    case ExprKind::Tuple: {
+        auto* t = static_cast<const ListOrTuple*>(e);
+        if (t->ctx != ExprContext::Load) return nullptr;
+        for (const Expr* elt : t->elts)
+            if (!foldedType(elt)) return nullptr;
+        return "tuple";
+    }
+    case ExprKind::UnaryOp: {
+        auto* u = static_cast<const UnaryOp*>(e);
+        const char* t = foldedType(u->operand);
+        if (!t) return nullptr;
+        const std::string_view type = t;
+        if (u->op == UnaryOpKind::Not) return "bool";
+        if (type == "bool" || type == "int") return "int";
+        if (u->op != UnaryOpKind::Invert && (type == "float" || type == "complex")) return t;
+        return nullptr;
+    }
+    case ExprKind::BinOp: {
+        auto* b = static_cast<const BinOp*>(e);
+        const char* lt = foldedType(b->left);
+        const char* rt = foldedType(b->right);
+        if (!lt || !rt) return nullptr;
+        const std::string_view l = lt, r = rt;
+        auto numeric = [](std::string_view t) { return t == "bool" || t == "int" || t == "float" || t == "complex"; };
+        auto isZero = [](const Expr* x) {
+            if (x->kind != ExprKind::Constant) return false;
+            auto* c = static_cast<const Constant*>(x);
+            return (c->constKind == ConstKind::Int && c->intValue == 0) ||
+                   ((c->constKind == ConstKind::Float || c->constKind == ConstKind::Imaginary) && c->floatValue == 0) ||
+                   c->constKind == ConstKind::False;
+        };
+        if (numeric(l) && numeric(r)) {
+            if ((b->op == BinOpKind::Div || b->op == BinOpKind::FloorDiv || b->op == BinOpKind::Mod) && isZero(b->right))
+                return nullptr;
+            if (b->op == BinOpKind::MatMult) return nullptr;
+            if (l == "complex" || r == "complex") return "complex";
+            if (l == "float" || r == "float" || b->op == BinOpKind::Div) return "float";
+            return "int";
+        }
+        if (b->op == BinOpKind::Add && l == r && (l == "str" || l == "bytes" || l == "tuple")) return lt;
+        if (b->op == BinOpKind::Mult && (l == "str" || l == "bytes" || l == "tuple") && (r == "int" || r == "bool")) return lt;
+        if (b->op == BinOpKind::Mult && (r == "str" || r == "bytes" || r == "tuple") && (l == "int" || l == "bool")) return rt;
+        if (b->op == BinOpKind::Mod && (l == "str" || l == "bytes")) return lt;
+        return nullptr;
+    }
+    default: return nullptr;
+    }
+}
+
+// CPython's infer_type, on the optimized tree.
+const char* inferredType(const Expr* e) {
+    if (const char* t = foldedType(e)) return t;
+    switch (e->kind) {
+    case ExprKind::Tuple: return "tuple";
+    case ExprKind::List:
+    case ExprKind::ListComp: return "list";
+    case ExprKind::Dict:
+    case ExprKind::DictComp: return "dict";
+    case ExprKind::Set:
+    case ExprKind::SetComp: return "set";
+    case ExprKind::GeneratorExp: return "generator";
+    case ExprKind::Lambda: return "function";
+    case ExprKind::JoinedStr:
+    case ExprKind::FormattedValue: return "str";
+    default: return nullptr;
+    }
+}
+
 class CompileChecks {
 public:
-    explicit CompileChecks(const TokenStream& ts) : m_ts(ts) {}
+    CompileChecks(const TokenStream& ts, std::vector<SyntaxWarning>& warnings) : m_ts(ts), m_warnings(warnings) {}
 
     std::optional<SyntaxError> run(const std::vector<Stmt*>& body) {
         for (Stmt* s : body) {
@@ -6170,7 +6274,11 @@ public:
 
 private:
     enum class ScopeKind { Module, Class, Function, AsyncFunction, Lambda, Comprehension };
-    enum class Block { Loop, ExceptStar, Other };
+    enum class BlockKind { Loop, ExceptStar, FinallyTry, Other };
+    struct Block {
+        BlockKind kind;
+        const std::vector<Stmt*>* finalbody = nullptr;  // FinallyTry: compiled again when unwinding
+    };
     struct Unit {
         ScopeKind kind;
         const std::vector<Stmt*>* body;  // a function's body, to find whether it yields
@@ -6310,12 +6418,21 @@ private:
         if (returns) compileExpr(returns, u);
     }
 
-    // compiler_unwind_fblock_stack: an except* handler between here and the
-    // target (the innermost loop, or the function for 'return').
-    void checkUnwind(const Stmt* s, const Unit& u, bool toLoop, const char* outsideMessage) {
-        for (auto it = u.blocks.rbegin(); it != u.blocks.rend(); ++it) {
-            if (*it == Block::ExceptStar) fail(s->pos, "'break', 'continue' and 'return' cannot appear in an except* block");
-            if (toLoop && *it == Block::Loop) return;
+    // compiler_unwind_fblock_stack: unwinds to the target (the innermost loop,
+    // or the function for 'return'): an except* handler on the way is an
+    // error, a `finally` on the way is compiled there again.
+    void checkUnwind(const Stmt* s, Unit& u, bool toLoop, const char* outsideMessage) {
+        for (size_t i = u.blocks.size(); i-- > 0;) {
+            const Block block = u.blocks[i];
+            if (block.kind == BlockKind::ExceptStar)
+                fail(s->pos, "'break', 'continue' and 'return' cannot appear in an except* block");
+            if (toLoop && block.kind == BlockKind::Loop) return;
+            if (block.kind == BlockKind::FinallyTry) {
+                std::vector<Block> saved(u.blocks.begin() + long(i), u.blocks.end());
+                u.blocks.resize(i);
+                compileBody(*block.finalbody, u);
+                u.blocks.insert(u.blocks.end(), saved.begin(), saved.end());
+            }
         }
         if (toLoop) fail(s->pos, outsideMessage);
     }
@@ -6385,7 +6502,7 @@ private:
             if (f->isAsync && u.kind != ScopeKind::AsyncFunction) fail(s->pos, "'async for' outside async function");
             compileExpr(f->iter, u);
             compileExpr(f->target, u);
-            u.blocks.push_back(Block::Loop);
+            u.blocks.push_back(Block{BlockKind::Loop});
             compileBody(f->body, u);
             u.blocks.pop_back();
             compileBody(f->orelse, u);
@@ -6394,7 +6511,7 @@ private:
         case StmtKind::While: {
             auto* w = static_cast<While*>(s);
             compileExpr(w->test, u);
-            u.blocks.push_back(Block::Loop);
+            u.blocks.push_back(Block{BlockKind::Loop});
             compileBody(w->body, u);
             u.blocks.pop_back();
             compileBody(w->orelse, u);
@@ -6407,28 +6524,45 @@ private:
                 compileExpr(item->contextExpr, u);
                 if (item->optionalVars) compileExpr(item->optionalVars, u);
             }
-            u.blocks.push_back(Block::Other);
+            u.blocks.push_back(Block{BlockKind::Other});
             compileBody(w->body, u);
             u.blocks.pop_back();
             return;
         }
         case StmtKind::Try: {
+            // compiler_try_finally around compiler_try_except / _try_star_except;
+            // the finally body is compiled twice (normal and exceptional exit).
             auto* t = static_cast<Try*>(s);
-            u.blocks.push_back(Block::Other);
+            const bool hasFinally = !t->finalbody.empty();
+            if (hasFinally) u.blocks.push_back(Block{BlockKind::FinallyTry, &t->finalbody});
+            u.blocks.push_back(Block{BlockKind::Other});
             compileBody(t->body, u);
             u.blocks.pop_back();
-            compileBody(t->orelse, u);
+            if (!t->isStar) compileBody(t->orelse, u);
             for (size_t i = 0; i < t->handlers.size(); ++i) {
                 ExceptHandler* h = t->handlers[i];
                 if (!h->type && i + 1 < t->handlers.size()) fail(h->pos, "default 'except:' must be last");
                 if (h->type) compileExpr(h->type, u);
-                u.blocks.push_back(t->isStar ? Block::ExceptStar : Block::Other);
+                u.blocks.push_back(Block{t->isStar ? BlockKind::ExceptStar : BlockKind::Other});
                 compileBody(h->body, u);
                 u.blocks.pop_back();
             }
-            u.blocks.push_back(Block::Other);
-            compileBody(t->finalbody, u);
-            u.blocks.pop_back();
+            if (t->isStar) compileBody(t->orelse, u);
+            if (hasFinally) {
+                u.blocks.pop_back();
+                compileBody(t->finalbody, u);
+                u.blocks.push_back(Block{BlockKind::Other});
+                compileBody(t->finalbody, u);
+                u.blocks.pop_back();
+            }
+            return;
+        }
+        case StmtKind::Assert: {
+            auto* a = static_cast<Assert*>(s);
+            if (a->test->kind == ExprKind::Tuple && !static_cast<ListOrTuple*>(a->test)->elts.empty())
+                warn(s->pos, "assertion is always true, perhaps remove parentheses?");
+            compileExpr(a->test, u);
+            if (a->msg) compileExpr(a->msg, u);
             return;
         }
         default:
@@ -6517,8 +6651,23 @@ private:
             }
             return;
         }
+        case ExprKind::Compare: {
+            auto* c = static_cast<Compare*>(e);
+            checkCompare(c);
+            compileExpr(c->left, u);
+            for (Expr* x : c->comparators) compileExpr(x, u);
+            return;
+        }
+        case ExprKind::Subscript: {
+            auto* sub = static_cast<Subscript*>(e);
+            if (sub->ctx == ExprContext::Load) checkSubscript(sub);
+            compileExpr(sub->value, u);
+            compileExpr(sub->slice, u);
+            return;
+        }
         case ExprKind::Call: {
             auto* c = static_cast<Call*>(e);
+            checkCaller(c);
             compileExpr(c->func, u);
             compileCallArguments(c->args, c->keywords, u);
             return;
@@ -6567,7 +6716,85 @@ private:
         if (a->kwarg) checkStoredName(a->kwarg->name, pos);
     }
 
+    void warn(const Pos& p, std::string message) {
+        SyntaxWarning w;
+        w.message = std::move(message);
+        w.line = p.line;
+        m_warnings.push_back(std::move(w));
+    }
+
+    // check_compare: `is` with a literal.
+    void checkCompare(Compare* c) {
+        auto literal = [](const Expr* e) {
+            const char* t = foldedType(e);
+            if (!t) return false;
+            const std::string_view type = t;
+            return type != "NoneType" && type != "bool" && type != "ellipsis";
+        };
+        bool left = literal(c->left);
+        for (size_t i = 0; i < c->ops.size(); ++i) {
+            const bool right = literal(c->comparators[i]);
+            if ((c->ops[i] == CmpOpKind::Is || c->ops[i] == CmpOpKind::IsNot) && (left || right)) {
+                warn(c->pos, c->ops[i] == CmpOpKind::Is ? "\"is\" with a literal. Did you mean \"==\"?"
+                                                        : "\"is not\" with a literal. Did you mean \"!=\"?");
+                return;
+            }
+            left = right;
+        }
+    }
+
+    // check_caller: calling a literal.
+    void checkCaller(Call* c) {
+        const Expr* f = c->func;
+        switch (f->kind) {
+        case ExprKind::Constant:
+        case ExprKind::Tuple:
+        case ExprKind::List:
+        case ExprKind::ListComp:
+        case ExprKind::Dict:
+        case ExprKind::DictComp:
+        case ExprKind::Set:
+        case ExprKind::SetComp:
+        case ExprKind::GeneratorExp:
+        case ExprKind::JoinedStr:
+        case ExprKind::FormattedValue:
+            warn(c->pos, std::string("'") + inferredType(f) + "' object is not callable; perhaps you missed a comma?");
+            return;
+        default:
+            if (const char* t = foldedType(f))
+                warn(c->pos, std::string("'") + t + "' object is not callable; perhaps you missed a comma?");
+            return;
+        }
+    }
+
+    // check_subscripter and check_index: subscripting a literal.
+    void checkSubscript(Subscript* s) {
+        const Expr* v = s->value;
+        const char* folded = foldedType(v);
+        const std::string_view vt = folded ? folded : "";
+        const bool constant = folded && v->kind != ExprKind::Tuple;
+        if ((folded && (vt == "NoneType" || vt == "ellipsis" || vt == "int" || vt == "bool" || vt == "float" ||
+                        vt == "complex")) ||
+            (!folded && (v->kind == ExprKind::Set || v->kind == ExprKind::SetComp ||
+                         v->kind == ExprKind::GeneratorExp || v->kind == ExprKind::Lambda))) {
+            warn(s->pos, std::string("'") + inferredType(v) + "' object is not subscriptable; perhaps you missed a comma?");
+            return;
+        }
+        const char* index = inferredType(s->slice);
+        if (!index || std::string_view(index) == "int" || std::string_view(index) == "bool") return;
+        bool container = false;
+        if (folded) container = vt == "str" || vt == "bytes" || vt == "tuple";
+        else
+            container = v->kind == ExprKind::Tuple || v->kind == ExprKind::List || v->kind == ExprKind::ListComp ||
+                        v->kind == ExprKind::JoinedStr || v->kind == ExprKind::FormattedValue;
+        (void)constant;
+        if (container)
+            warn(s->pos, std::string(inferredType(v)) + " indices must be integers or slices, not " + index +
+                             "; perhaps you missed a comma?");
+    }
+
     const TokenStream& m_ts;
+    std::vector<SyntaxWarning>& m_warnings;
 };
 
 }  // namespace
@@ -6575,7 +6802,7 @@ private:
 // ============================================================ parseModule
 
 std::unique_ptr<Module> parseModule(std::string_view source, const std::string& filename,
-                                    SyntaxError* error) {
+                                    SyntaxError* error, std::vector<SyntaxWarning>* warnings) {
     LexOptions options;
     options.filename = filename;
     const TokenStream stream = tokenize(source, options);
@@ -6585,17 +6812,33 @@ std::unique_ptr<Module> parseModule(std::string_view source, const std::string& 
     for (int line = stream.firstLine; line < stream.firstLine + stream.lineCount(); ++line)
         module->lines.emplace_back(stream.lineText(line));
 
+    std::vector<SyntaxWarning> issued;
     int totalDepth = 0;
-    Parser parser(stream, module->arena, Parser::Mode::File, 0, &totalDepth);
+    Parser parser(stream, module->arena, Parser::Mode::File, 0, &totalDepth, &issued);
     SyntaxError failure;
     std::optional<SyntaxError> result;
     if (!parser.parseFile(module->body, failure)) result = std::move(failure);
-    if (!result) result = CompileChecks(stream).run(module->body);
+    if (!result) result = CompileChecks(stream, issued).run(module->body);
+    if (warnings) {
+        // The source line as the warnings module shows it: stripped.
+        for (SyntaxWarning& w : issued) {
+            const std::string_view text = stream.lineText(w.line);
+            const size_t first = text.find_first_not_of(" \t\f");
+            const size_t last = text.find_last_not_of(" \t\f\v\r");
+            if (first != std::string_view::npos) w.text = std::string(text.substr(first, last - first + 1));
+        }
+        *warnings = std::move(issued);
+    }
     if (result) {
         if (error) *error = std::move(*result);
         return nullptr;
     }
     return module;
+}
+
+std::unique_ptr<Module> parseModule(std::string_view source, const std::string& filename,
+                                    SyntaxError* error) {
+    return parseModule(source, filename, error, nullptr);
 }
 
 }  // namespace ascope::lang

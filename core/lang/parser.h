@@ -33,6 +33,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ascope::lang {
 
@@ -44,5 +45,11 @@ namespace ascope::lang {
 // The module's `lines` hold the source lines without their newlines.
 std::unique_ptr<Module> parseModule(std::string_view source, const std::string& filename,
                                     SyntaxError* error);
+
+// The same, also returning the SyntaxWarnings CPython prints while compiling
+// the file, in its order (they come before the program's output or its
+// syntax error; print them with formatSyntaxWarning).
+std::unique_ptr<Module> parseModule(std::string_view source, const std::string& filename,
+                                    SyntaxError* error, std::vector<SyntaxWarning>* warnings);
 
 }  // namespace ascope::lang
