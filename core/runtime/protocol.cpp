@@ -735,7 +735,7 @@ Value intOp(Interp& in, BinOpKind op, const Value& a, const Value& b) {
             }
             break;
         case BinOpKind::Mod:
-            if (y == 0) in.raise(types().ZeroDivisionError, "integer division or modulo by zero");
+            if (y == 0) in.raise(types().ZeroDivisionError, "integer modulo by zero");
             if (y == -1) return Value::integer(0);
             {
                 int64_t m = x % y;
@@ -783,7 +783,9 @@ Value intOp(Interp& in, BinOpKind op, const Value& a, const Value& b) {
         return makeInt(x * y);
     case BinOpKind::FloorDiv:
     case BinOpKind::Mod: {
-        if (y == 0) in.raise(types().ZeroDivisionError, "integer division or modulo by zero");
+        if (y == 0)
+            in.raise(types().ZeroDivisionError,
+                     op == BinOpKind::Mod ? "integer modulo by zero" : "integer division or modulo by zero");
         num::BigInt q, m;
         num::floorDivMod(x, y, q, m);
         return makeInt(op == BinOpKind::FloorDiv ? q : m);
