@@ -1897,6 +1897,11 @@ Value Interp::awaitValue(const Value& awaitable, Frame& f) {
         for (Frame* p = &f; p && !self; p = p->back) self = p->gen;
     }
     if (!self) raise(types().RuntimeError, "await outside a coroutine");
+    if (it.isObj(Kind::Generator)) {
+        auto* g = it.as<GeneratorObject>();
+        if (g->flavor == GeneratorObject::Flavor::Coroutine && g->state == GeneratorObject::State::Created)
+            return g->runInline(*this, self);
+    }
     return delegateTo(*this, self, it);
 }
 

@@ -14,6 +14,12 @@ GeneratorObject::GeneratorObject(ClassObject* type, Flavor f, Ref<FunctionObject
     qualname = func->qualname;
 }
 
+GeneratorObject::GeneratorObject(std::string n, std::string qn, NativeBody b)
+    : Object(types().coroutine, Kind::Generator), flavor(Flavor::Coroutine), m_nativeBody(std::move(b)) {
+    name = Ref<StrObject>(intern(n));
+    qualname = Ref<StrObject>(intern(qn));
+}
+
 GeneratorObject::~GeneratorObject() {
     if (m_fiber && m_fiber->started() && !m_fiber->finished()) {
         // Unwind the suspended body without running Python code.
@@ -31,14 +37,33 @@ GeneratorObject::~GeneratorObject() {
     }
 }
 
-void GeneratorObject::body(Interp& in) {
-    in.setStackLimit(m_fiber->stackLowest());
+Value GeneratorObject::runBody(Interp& in) {
+    if (m_nativeBody) return m_nativeBody(in, *this);
     frame.gen = this;
     frame.fast = fast.get();
     frame.cells = cells.get();
     frame.serial = in.nextFrameSerial();
+    return in.runFrame(frame);
+}
+
+// A finished generator drops its locals at once, as CPython clears the frame.
+void GeneratorObject::releaseFrame() {
+    if (m_nativeBody) {
+        m_nativeBody = nullptr;
+        return;
+    }
+    if (!func) return;
+    size_t n = func->code->varNames.size();
+    for (size_t i = 0; i < n && fast; ++i) fast[i] = Value();
+    size_t c = size_t(func->code->cellCount());
+    for (size_t i = 0; i < c && cells; ++i) cells[i] = Ref<CellObject>();
+    frame.retval = Value();
+}
+
+void GeneratorObject::body(Interp& in) {
+    in.setStackLimit(m_fiber->stackLowest());
     try {
-        m_transfer = in.runFrame(frame);
+        m_transfer = runBody(in);
         m_outcome = Outcome::Returned;
     } catch (PyException& e) {
         m_transfer = std::move(e.exc);
@@ -47,6 +72,51 @@ void GeneratorObject::body(Interp& in) {
         m_aborted = true;
         m_abortMessage = a.message;
     }
+}
+
+Value GeneratorObject::runInline(Interp& in, GeneratorObject* host) {
+    Ref<GeneratorObject> keepAlive(this);
+    state = State::Running;
+    m_inlineHost = host;
+    HandledStack* savedHandled = in.handled();
+    handled.prev = savedHandled;
+    frame.back = in.currentFrame();
+    in.setHandled(&handled);
+    Value result;
+    Value pending;
+    try {
+        result = runBody(in);
+    } catch (PyException& e) {
+        pending = std::move(e.exc);
+    }
+    in.setHandled(savedHandled);
+    m_inlineHost = nullptr;
+    state = State::Finished;
+    releaseFrame();
+    if (!pending.isNull()) {
+        if (in.isInstance(pending, types().StopIteration)) {
+            Value e = in.newException(types().RuntimeError, "coroutine raised StopIteration");
+            auto* eo = e.as<ExceptionObject>();
+            eo->cause = pending;
+            eo->context = pending;
+            eo->suppressContext = true;
+            eo->traceback = pending.as<ExceptionObject>()->traceback;
+            throw PyException{e};
+        }
+        throw PyException{pending};
+    }
+    return result;
+}
+
+Value GeneratorObject::awaitFrom(Interp& in, const Value& awaitable) {
+    Value it = in.awaitIterator(awaitable);
+    if (it.isObj(Kind::Generator)) {
+        auto* g = it.as<GeneratorObject>();
+        if (g->flavor == Flavor::Coroutine && g->state == State::Created) return g->runInline(in, this);
+        if (g->state == State::Finished && g->flavor == Flavor::Coroutine)
+            in.raise(types().RuntimeError, "cannot reuse already awaited coroutine");
+    }
+    return delegateTo(in, this, it);
 }
 
 namespace {
@@ -82,6 +152,11 @@ GeneratorObject::Outcome GeneratorObject::resume(Interp& in, const Value& sent, 
             in.typeError(std::string("can't send non-None value to a just-started ") + flavorNoun(flavor));
         m_interp = &in;
         m_fiber = std::make_unique<sched::Fiber>([this] { body(*m_interp); });
+        if (!m_nativeBody) {
+            frame.gen = this;
+            frame.fast = fast.get();
+            frame.cells = cells.get();
+        }
     }
     Ref<GeneratorObject> keepAlive(this);
     m_transfer = sent;
@@ -93,6 +168,7 @@ GeneratorObject::Outcome GeneratorObject::resume(Interp& in, const Value& sent, 
     if (state == State::Suspended) {
         in.setCurrentFrame(m_inner.frame);
         in.setDepth(m_outer.depth + m_inner.depth);
+        in.setHandled(m_inner.handled);
         in.setStackLimit(m_inner.stackLimit);
     }
     state = State::Running;
@@ -108,6 +184,7 @@ GeneratorObject::Outcome GeneratorObject::resume(Interp& in, const Value& sent, 
     if (m_fiber->finished()) {
         state = State::Finished;
         m_fiber.reset();
+        releaseFrame();
         out = std::move(m_transfer);
         if (m_outcome == Outcome::Raised) {
             const Types& t = types();
@@ -136,6 +213,7 @@ GeneratorObject::Outcome GeneratorObject::resume(Interp& in, const Value& sent, 
 }
 
 Value GeneratorObject::yield(Interp& in, const Value& v) {
+    if (m_inlineHost) return m_inlineHost->yield(in, v);
     m_transfer = v;
     m_outcome = Outcome::Yielded;
     m_inner = Saved{in.currentFrame(), in.depth() - m_outer.depth, in.handled(), in.stackLimit()};

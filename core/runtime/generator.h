@@ -12,6 +12,8 @@
 #include "runtime/interp.h"
 #include "sched/fiber.h"
 
+#include <functional>
+
 namespace ascope::rt {
 
 class GeneratorObject : public Object {
@@ -23,6 +25,11 @@ public:
 
     GeneratorObject(ClassObject* type, Flavor flavor, Ref<FunctionObject> func,
                     std::unique_ptr<Value[]> fast, std::unique_ptr<Ref<CellObject>[]> cells);
+    // A coroutine whose body is C++ (asyncio.sleep, Queue.get...): it behaves
+    // like any coroutine object (send/throw/close, "never awaited"), and its
+    // body may await through `awaitFrom()`.
+    using NativeBody = std::function<Value(Interp&, GeneratorObject& self)>;
+    GeneratorObject(std::string name, std::string qualname, NativeBody body);
     ~GeneratorObject() override;
 
     Flavor flavor;
@@ -48,6 +55,19 @@ public:
     // generator.close(): GeneratorExit at the suspension point.
     void close(Interp& in);
 
+    // `await x` from a native body.
+    Value awaitFrom(Interp& in, const Value& awaitable);
+
+    // Runs a coroutine that has not started yet directly on the fiber of the
+    // coroutine awaiting it (`host`), instead of on a fiber of its own: an
+    // await chain is one C++ call stack on one fiber, as it is one chain of
+    // frames in CPython. Its yields suspend the host's fiber.
+    Value runInline(Interp& in, GeneratorObject* host);
+    bool isNative() const { return bool(m_nativeBody); }
+    // Where the coroutine was created, for "never awaited" warnings.
+    int createdLine = 0;
+    const CodeInfo* createdIn = nullptr;
+
     bool hasFinalizer() const override { return true; }
     void finalize() override;
 
@@ -61,6 +81,12 @@ public:
 
 private:
     void body(Interp& in);
+    Value runBody(Interp& in);
+    void releaseFrame();
+    GeneratorObject* fiberOwner() { return m_inlineHost ? m_inlineHost->fiberOwner() : this; }
+
+    NativeBody m_nativeBody;
+    GeneratorObject* m_inlineHost = nullptr;
 
     std::unique_ptr<sched::Fiber> m_fiber;
     Saved m_inner;   // fiber-side state while suspended
