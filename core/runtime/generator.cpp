@@ -293,14 +293,12 @@ Value delegateTo(Interp& in, GeneratorObject* self, const Value& iterator) {
                     Value throwFn = in.getAttrOrNull(iterator, names().throw_);
                     if (throwFn.isNull()) throw PyException{thrown};
                     out = in.call(throwFn, {thrown});
+                } else if (iterator.isObj(Kind::Iterator)) {
+                    bool returned = false;
+                    out = iterator.as<IteratorObject>()->send(in, sent, returned);
+                    if (returned) o = GeneratorObject::Outcome::Returned;
                 } else if (sent.isNone()) {
-                    if (iterator.isObj(Kind::Iterator)) {
-                        out = iterator.as<IteratorObject>()->next(in);
-                        if (out.isNull()) {
-                            out = Value::none();
-                            o = GeneratorObject::Outcome::Returned;
-                        }
-                    } else {
+                    {
                         Value nextFn = Interp::typeOf(iterator)->lookup(names().__next__);
                         if (nextFn.isNull()) in.typeError("'" + Interp::typeName(iterator) + "' object is not an iterator");
                         out = in.call(nextFn, {iterator});

@@ -254,6 +254,14 @@ public:
     void setCurrentFrame(Frame* f) { m_frame = f; }
     uint64_t nextFrameSerial() { return ++m_frameSerial; }
 
+    // ---- extensions
+    // Per-run state of a module implemented elsewhere (asyncio), released
+    // before the interpreter itself so finalizers still run.
+    std::shared_ptr<void>& extension(const std::string& key) { return m_extensions[key]; }
+    // Ends a run as CPython ends one: the main module's globals are dropped
+    // (objects that die then run their finalizers), then module state.
+    void finish();
+
     // ---- modules
     ModuleObject* mainModule() const { return m_main.get(); }
     DictObject* builtinsDict() const { return m_builtins.get(); }
@@ -297,6 +305,7 @@ private:
     std::map<std::string, Ref<ModuleObject>> m_modules;
     std::map<std::string, ModuleFactory> m_moduleFactories;
     std::vector<std::unique_ptr<CodeInfo>> m_codes;
+    std::map<std::string, std::shared_ptr<void>> m_extensions;
 };
 
 inline NativeDepth::NativeDepth(Interp& in, const char* context) : m_in(in) { in.enterNative(context); }

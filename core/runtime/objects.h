@@ -328,6 +328,13 @@ public:
     virtual Value next(Interp& in) = 0;
     // Items left, when cheaply known (for __length_hint__); -1 otherwise.
     virtual int64_t remaining() const { return -1; }
+    // `send()` as `yield from`/`await` drives it: the next item, or, when
+    // `returned` is set, the iterator's return value (StopIteration.value).
+    virtual Value send(Interp& in, const Value& sent, bool& returned) {
+        Value v = next(in);
+        returned = v.isNull();
+        return returned ? Value::none() : v;
+    }
 };
 
 // dict.keys() / values() / items().

@@ -100,8 +100,29 @@ Interp::Interp(int64_t maxSteps, int64_t memoryLimit) : m_maxSteps(maxSteps), m_
     installFrameBuiltins(b);
 }
 
+void Interp::finish() {
+    if (m_main) {
+        DictObject* g = m_main->dict.get();
+        std::vector<DictObject::Entry> entries;
+        entries.swap(g->entries);
+        g->index.clear();
+        g->used = 0;
+        for (auto& e : entries) {
+            e.value = Value();
+            e.key = Value();
+        }
+    }
+    m_modules.clear();
+    m_extensions.clear();
+}
+
 Interp::~Interp() {
-    if (t_current == this) t_current = nullptr;
+    Interp* saved = t_current;
+    t_current = this;
+    m_extensions.clear();
+    m_modules.clear();
+    m_main = Ref<ModuleObject>();
+    t_current = saved == this ? nullptr : saved;
 }
 
 void Interp::write(bool isStderr, std::string_view text) {

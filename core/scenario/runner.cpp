@@ -2,6 +2,7 @@
 
 #include "lang/diagnostic.h"
 #include "lang/parser.h"
+#include "asyncio/asyncio.h"
 #include "runtime/interp.h"
 
 #include <fstream>
@@ -47,6 +48,7 @@ RunResult runSource(const std::string& filename, std::string_view source, const 
     in.output = [&](bool isErr, std::string_view text) {
         emit(result, options, isErr ? Stream::Stderr : Stream::Stdout, text);
     };
+    aio::installAsyncio(in);
     try {
         try {
             in.runModule(*module);
@@ -77,7 +79,13 @@ RunResult runSource(const std::string& filename, std::string_view source, const 
         }
     } catch (rt::AbortRun& a) {
         in.write(true, a.message + "\n");
-        result.exitCode = 4;
+        result.exitCode = a.message.rfind("*** deadlock", 0) == 0 ? 3 : 4;
+        return result;
+    }
+    try {
+        in.finish();
+    } catch (rt::PyException&) {
+    } catch (rt::AbortRun&) {
     }
     return result;
 }

@@ -1,0 +1,718 @@
+#include "asyncio/asyncio.h"
+
+#include "runtime/builtins.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace ascope::aio {
+
+using namespace rt;
+
+namespace {
+constexpr double kClockResolution = 1e-9;
+constexpr double kMaximumSelectTimeout = 24 * 3600;
+constexpr size_t kMinScheduledTimerHandles = 100;
+constexpr double kMinCancelledTimerHandlesFraction = 0.5;
+
+std::string addressOf(const void* p) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%p", p);
+    return buf;
+}
+}  // namespace
+
+AsyncioState& state(Interp& in) {
+    auto& slot = in.extension("asyncio");
+    if (!slot) slot = std::make_shared<AsyncioState>();
+    return *static_cast<AsyncioState*>(slot.get());
+}
+
+// ------------------------------------------------------------------ handles
+
+HandleObject::HandleObject(ClassObject* type, Ref<EventLoopObject> l, Value cb, std::vector<Value> a)
+    : NativeObject(type), loop(std::move(l)), callback(std::move(cb)), args(std::move(a)) {
+    id = ++loop->nextHandleId;
+}
+
+void HandleObject::cancel(Interp& in) {
+    if (cancelled) return;
+    cancelled = true;
+    if (auto* th = dynamic_cast<TimerHandleObject*>(this))
+        if (th->scheduled) ++loop->timerCancelledCount;
+    callback = Value();
+    args.clear();
+}
+
+std::string HandleObject::callbackText(Interp& in) const {
+    if (callback.isNull()) return "";
+    std::string name;
+    if (callback.isObj(Kind::Builtin)) {
+        auto* b = callback.as<BuiltinObject>();
+        if (!b->self.isNull() && b->self.isObj(Kind::Native) && dynamic_cast<TaskObject*>(b->self.obj())) {
+            name = std::string("Task.") + b->name;
+        } else if (!b->self.isNull() && b->self.isObj(Kind::Native) && dynamic_cast<FutureObject*>(b->self.obj())) {
+            name = std::string("Future.") + b->name;
+        } else {
+            name = b->name;
+        }
+    } else {
+        Value qn = in.getAttrOrNull(callback, names().__qualname__);
+        name = isStr(qn) ? asStr(qn)->s : in.repr(callback);
+    }
+    std::string r = name + "(";
+    for (size_t i = 0; i < args.size(); ++i) {
+        if (i) r += ", ";
+        r += in.repr(args[i]);
+    }
+    return r + ")";
+}
+
+void HandleObject::run(Interp& in) {
+    Value cb = callback;
+    std::vector<Value> a = args;
+    Value pending;
+    try {
+        CallArgs ca(a.data(), a.size());
+        in.call(cb, ca);
+    } catch (PyException& e) {
+        pending = std::move(e.exc);
+    }
+    if (pending.isNull()) return;
+    if (in.isInstance(pending, types().SystemExit) || in.isInstance(pending, types().KeyboardInterrupt))
+        throw PyException{pending};
+    Ref<DictObject> ctx(new DictObject());
+    ctx->setStr(intern("message"), makeStr("Exception in callback " + callbackText(in)));
+    ctx->setStr(intern("exception"), pending);
+    ctx->setStr(intern("handle"), Value(this));
+    loop->callExceptionHandler(in, Value(ctx));
+}
+
+TimerHandleObject::TimerHandleObject(Ref<EventLoopObject> l, double w, Value cb, std::vector<Value> a)
+    : HandleObject(asyncioTypes().timerHandle, std::move(l), std::move(cb), std::move(a)), when(w) {}
+
+// --------------------------------------------------------------- timer heap
+
+namespace {
+
+using Heap = std::vector<Ref<TimerHandleObject>>;
+
+// heapq._siftdown / _siftup, ported exactly: ties are decided by the heap's
+// shape, not by insertion order.
+void siftDown(Heap& heap, size_t startpos, size_t pos) {
+    Ref<TimerHandleObject> newitem = heap[pos];
+    while (pos > startpos) {
+        size_t parentpos = (pos - 1) >> 1;
+        if (newitem->when < heap[parentpos]->when) {
+            heap[pos] = heap[parentpos];
+            pos = parentpos;
+            continue;
+        }
+        break;
+    }
+    heap[pos] = newitem;
+}
+
+void siftUp(Heap& heap, size_t pos) {
+    size_t endpos = heap.size();
+    size_t startpos = pos;
+    Ref<TimerHandleObject> newitem = heap[pos];
+    size_t childpos = 2 * pos + 1;
+    while (childpos < endpos) {
+        size_t rightpos = childpos + 1;
+        if (rightpos < endpos && !(heap[childpos]->when < heap[rightpos]->when)) childpos = rightpos;
+        heap[pos] = heap[childpos];
+        pos = childpos;
+        childpos = 2 * pos + 1;
+    }
+    heap[pos] = newitem;
+    siftDown(heap, startpos, pos);
+}
+
+void heapPush(Heap& heap, Ref<TimerHandleObject> item) {
+    heap.push_back(std::move(item));
+    siftDown(heap, 0, heap.size() - 1);
+}
+
+Ref<TimerHandleObject> heapPop(Heap& heap) {
+    Ref<TimerHandleObject> last = heap.back();
+    heap.pop_back();
+    if (!heap.empty()) {
+        Ref<TimerHandleObject> top = heap[0];
+        heap[0] = last;
+        siftUp(heap, 0);
+        return top;
+    }
+    return last;
+}
+
+void heapify(Heap& heap) {
+    for (size_t i = heap.size() / 2; i-- > 0;) siftUp(heap, i);
+}
+
+}  // namespace
+
+// --------------------------------------------------------------------- loop
+
+EventLoopObject::EventLoopObject() : NativeObject(asyncioTypes().loop) {}
+
+double EventLoopObject::time(Interp& in) const { return state(in).clock; }
+
+void EventLoopObject::checkClosed(Interp& in) const {
+    if (closed) in.raise(types().RuntimeError, "Event loop is closed");
+}
+
+namespace {
+void checkCallback(Interp& in, const Value& cb, const char* method) {
+    if (cb.isObj(Kind::Generator) && cb.obj()->type() == types().coroutine)
+        in.typeError(std::string("coroutines cannot be used with ") + method + "()");
+    if (cb.isObj(Kind::Function) && cb.as<FunctionObject>()->code->isCoroutine)
+        in.typeError(std::string("coroutines cannot be used with ") + method + "()");
+    bool callable = cb.isObj() && (cb.obj()->kind() == Kind::Function || cb.obj()->kind() == Kind::Builtin ||
+                                   cb.obj()->kind() == Kind::BoundMethod || cb.obj()->kind() == Kind::Class ||
+                                   !Interp::typeOf(cb)->lookup(names().__call__).isNull());
+    if (!callable)
+        in.typeError(std::string("a callable object was expected by ") + method + "(), got " + in.repr(cb));
+}
+}  // namespace
+
+Ref<HandleObject> EventLoopObject::callSoon(Interp& in, Value callback, std::vector<Value> args) {
+    checkClosed(in);
+    Ref<HandleObject> h(new HandleObject(asyncioTypes().handle, Ref<EventLoopObject>(this), std::move(callback),
+                                         std::move(args)));
+    ready.push_back(h);
+    return h;
+}
+
+Ref<TimerHandleObject> EventLoopObject::callAt(Interp& in, double when, Value callback, std::vector<Value> args) {
+    checkClosed(in);
+    Ref<TimerHandleObject> t(new TimerHandleObject(Ref<EventLoopObject>(this), when, std::move(callback), std::move(args)));
+    heapPush(scheduled, t);
+    t->scheduled = true;
+    return t;
+}
+
+Ref<TimerHandleObject> EventLoopObject::callLater(Interp& in, double delay, Value callback, std::vector<Value> args) {
+    return callAt(in, time(in) + delay, std::move(callback), std::move(args));
+}
+
+void EventLoopObject::runOnce(Interp& in) {
+    AsyncioState& st = aio::state(in);
+    size_t schedCount = scheduled.size();
+    if (schedCount > kMinScheduledTimerHandles &&
+        double(timerCancelledCount) / double(schedCount) > kMinCancelledTimerHandlesFraction) {
+        Heap kept;
+        for (auto& h : scheduled) {
+            if (h->cancelled) h->scheduled = false;
+            else kept.push_back(h);
+        }
+        heapify(kept);
+        scheduled = std::move(kept);
+        timerCancelledCount = 0;
+    } else {
+        while (!scheduled.empty() && scheduled[0]->cancelled) {
+            --timerCancelledCount;
+            Ref<TimerHandleObject> h = heapPop(scheduled);
+            h->scheduled = false;
+        }
+    }
+    // The virtual selector: nothing ever becomes ready by itself, so waiting
+    // means jumping the clock to the earliest timer.
+    bool haveTimeout = true;
+    double timeout = 0;
+    if (!ready.empty() || stopping) {
+        timeout = 0;
+    } else if (!scheduled.empty()) {
+        double when = scheduled[0]->when;
+        timeout = std::min(std::max(0.0, when - time(in)), kMaximumSelectTimeout);
+    } else {
+        haveTimeout = false;
+    }
+    if (!haveTimeout) {
+        throw AbortRun{"*** deadlock at t=" + std::to_string(st.clock) +
+                       ": the loop would block forever (no ready handles, no timers) ***"};
+    }
+    if (timeout > 0) {
+        double old = st.clock;
+        double next = (!scheduled.empty() && scheduled[0]->when - old <= timeout) ? std::max(old, scheduled[0]->when)
+                                                                                 : old + timeout;
+        st.clock = next;
+    }
+    double endTime = time(in) + kClockResolution;
+    while (!scheduled.empty()) {
+        if (scheduled[0]->when >= endTime) break;
+        Ref<TimerHandleObject> h = heapPop(scheduled);
+        h->scheduled = false;
+        ready.push_back(h);
+    }
+    size_t ntodo = ready.size();
+    for (size_t i = 0; i < ntodo; ++i) {
+        Ref<HandleObject> h = ready.front();
+        ready.pop_front();
+        if (h->cancelled) continue;
+        h->run(in);
+    }
+}
+
+void EventLoopObject::runForever(Interp& in) {
+    checkClosed(in);
+    if (running) in.raise(types().RuntimeError, "This event loop is already running");
+    AsyncioState& st = aio::state(in);
+    if (st.runningLoop) in.raise(types().RuntimeError, "Cannot run the event loop while another loop is running");
+    running = true;
+    st.runningLoop = Ref<EventLoopObject>(this);
+    Value pending;
+    try {
+        for (;;) {
+            runOnce(in);
+            if (stopping) break;
+        }
+    } catch (PyException& e) {
+        pending = std::move(e.exc);
+    } catch (...) {
+        stopping = false;
+        running = false;
+        st.runningLoop = Ref<EventLoopObject>();
+        throw;
+    }
+    stopping = false;
+    running = false;
+    st.runningLoop = Ref<EventLoopObject>();
+    if (!pending.isNull()) throw PyException{pending};
+}
+
+namespace {
+Value runUntilCompleteCb(Interp& in, CallArgs& a) {
+    auto* fut = static_cast<FutureObject*>(a[0].obj());
+    if (fut->state != FutureObject::State::Cancelled) {
+        Value exc = fut->exception;
+        if (!exc.isNull() && (in.isInstance(exc, types().SystemExit) || in.isInstance(exc, types().KeyboardInterrupt)))
+            return Value::none();
+    }
+    fut->loop->stopping = true;
+    return Value::none();
+}
+}  // namespace
+
+Value EventLoopObject::runUntilComplete(Interp& in, const Value& future) {
+    checkClosed(in);
+    if (running) in.raise(types().RuntimeError, "This event loop is already running");
+    if (state(in).runningLoop)
+        in.raise(types().RuntimeError, "Cannot run the event loop while another loop is running");
+    bool newTask = !isFuture(future);
+    Value fv = ensureFuture(in, future, this);
+    auto* fut = static_cast<FutureObject*>(fv.obj());
+    if (newTask)
+        if (auto* t = dynamic_cast<TaskObject*>(fut)) t->logDestroyPending = false;
+    static Value cb = [] {
+        Value v(new BuiltinObject("_run_until_complete_cb", runUntilCompleteCb));
+        v.obj()->pin();
+        return v;
+    }();
+    fut->addDoneCallback(in, cb);
+    Value pending;
+    try {
+        runForever(in);
+    } catch (PyException& e) {
+        pending = std::move(e.exc);
+    }
+    if (!pending.isNull()) {
+        if (newTask && fut->done() && fut->state != FutureObject::State::Cancelled) fut->logTraceback = false;
+        fut->removeDoneCallback(in, cb);
+        throw PyException{pending};
+    }
+    fut->removeDoneCallback(in, cb);
+    if (!fut->done()) in.raise(types().RuntimeError, "Event loop stopped before Future completed.");
+    return fut->getResult(in);
+}
+
+void EventLoopObject::close(Interp& in) {
+    if (running) in.raise(types().RuntimeError, "Cannot close a running event loop");
+    if (closed) return;
+    closed = true;
+    ready.clear();
+    scheduled.clear();
+    timerCancelledCount = 0;
+}
+
+void EventLoopObject::callExceptionHandler(Interp& in, const Value& context) {
+    if (exceptionHandler.isNull() || exceptionHandler.isNone()) {
+        Value pending;
+        try {
+            defaultExceptionHandler(in, context);
+        } catch (PyException& e) {
+            pending = e.exc;
+        }
+        if (!pending.isNull()) {
+            if (in.isInstance(pending, types().SystemExit) || in.isInstance(pending, types().KeyboardInterrupt))
+                throw PyException{pending};
+            in.write(true, "Exception in default exception handler\n" + in.formatException(pending));
+        }
+        return;
+    }
+    Value pending;
+    try {
+        in.call(exceptionHandler, {Value(this), context});
+    } catch (PyException& e) {
+        pending = e.exc;
+    }
+    if (!pending.isNull()) {
+        if (in.isInstance(pending, types().SystemExit) || in.isInstance(pending, types().KeyboardInterrupt))
+            throw PyException{pending};
+        Value inner;
+        try {
+            Ref<DictObject> ctx(new DictObject());
+            ctx->setStr(intern("message"), makeStr("Unhandled error in exception handler"));
+            ctx->setStr(intern("exception"), pending);
+            ctx->setStr(intern("context"), context);
+            defaultExceptionHandler(in, Value(ctx));
+        } catch (PyException& e) {
+            inner = e.exc;
+        }
+        if (!inner.isNull())
+            in.write(true, "Exception in default exception handler\n" + in.formatException(inner));
+    }
+}
+
+void EventLoopObject::defaultExceptionHandler(Interp& in, const Value& context) {
+    auto* ctx = context.as<DictObject>();
+    Value message = ctx->getStr(intern("message"));
+    std::string text = message.isNull() || !in.truthy(message) ? "Unhandled exception in event loop" : in.str(message);
+    Value exception = ctx->getStr(intern("exception"));
+    std::vector<std::pair<std::string, Value>> items;
+    ctx->forEach([&](const Value& k, const Value& v) {
+        std::string key = isStr(k) ? asStr(k)->s : in.repr(k);
+        if (key == "message" || key == "exception") return;
+        items.push_back({key, v});
+    });
+    std::sort(items.begin(), items.end(), [](auto& a, auto& b) { return a.first < b.first; });
+    std::string out = text;
+    for (auto& [k, v] : items) out += "\n" + k + ": " + in.repr(v);
+    out += "\n";
+    if (!exception.isNull() && !exception.isNone()) out += in.formatException(exception);
+    in.write(true, out);
+}
+
+Ref<FutureObject> EventLoopObject::createFuture() {
+    return Ref<FutureObject>(new FutureObject(asyncioTypes().future, Ref<EventLoopObject>(this)));
+}
+
+Ref<TaskObject> EventLoopObject::createTask(Interp& in, Value coro, Value name) {
+    checkClosed(in);
+    return Ref<TaskObject>(new TaskObject(Ref<EventLoopObject>(this), std::move(coro), std::move(name)));
+}
+
+// ------------------------------------------------------------------ futures
+
+namespace {
+uint64_t g_futureIds = 0;
+}
+
+FutureObject::FutureObject(ClassObject* type, Ref<EventLoopObject> l) : NativeObject(type), loop(std::move(l)) {
+    id = ++g_futureIds;
+}
+
+FutureObject::~FutureObject() = default;
+
+const char* FutureObject::stateName() const {
+    switch (state) {
+    case State::Pending: return "PENDING";
+    case State::Cancelled: return "CANCELLED";
+    case State::Finished: return "FINISHED";
+    }
+    return "?";
+}
+
+void FutureObject::scheduleCallbacks(Interp& in) {
+    std::vector<Value> cbs;
+    cbs.swap(callbacks);
+    for (Value& cb : cbs) loop->callSoon(in, cb, {Value(this)});
+}
+
+void FutureObject::setResult(Interp& in, Value v) {
+    if (state != State::Pending)
+        in.raiseValue(in.newException(asyncioTypes().invalidStateError, std::string(stateName()) + ": " + in.repr(Value(this))));
+    result = std::move(v);
+    state = State::Finished;
+    scheduleCallbacks(in);
+}
+
+void FutureObject::setException(Interp& in, Value exc) {
+    if (state != State::Pending)
+        in.raiseValue(in.newException(asyncioTypes().invalidStateError, std::string(stateName()) + ": " + in.repr(Value(this))));
+    if (exc.isObj(Kind::Class)) exc = in.call(exc, {});
+    if (Interp::typeOf(exc) == types().StopIteration)
+        in.typeError("StopIteration interacts badly with generators and cannot be raised into a Future");
+    exception = std::move(exc);
+    state = State::Finished;
+    scheduleCallbacks(in);
+    logTraceback = true;
+}
+
+bool FutureObject::cancel(Interp& in, Value msg) {
+    logTraceback = false;
+    if (state != State::Pending) return false;
+    state = State::Cancelled;
+    cancelMessage = std::move(msg);
+    scheduleCallbacks(in);
+    return true;
+}
+
+void FutureObject::addDoneCallback(Interp& in, Value fn) {
+    if (state != State::Pending) loop->callSoon(in, std::move(fn), {Value(this)});
+    else callbacks.push_back(std::move(fn));
+}
+
+int64_t FutureObject::removeDoneCallback(Interp& in, const Value& fn) {
+    size_t before = callbacks.size();
+    std::vector<Value> kept;
+    for (Value& cb : callbacks) {
+        bool same = cb.is(fn);
+        if (!same && cb.isObj(Kind::Builtin) && fn.isObj(Kind::Builtin)) {
+            auto* a = cb.as<BuiltinObject>();
+            auto* b = fn.as<BuiltinObject>();
+            same = a->fn == b->fn && a->self.is(b->self);
+        }
+        if (!same && !cb.isObj(Kind::Builtin)) same = in.eq(cb, fn);
+        if (!same) kept.push_back(cb);
+    }
+    callbacks = std::move(kept);
+    return int64_t(before - callbacks.size());
+}
+
+Value FutureObject::makeCancelledError(Interp& in) {
+    if (!cancelledExc.isNull() && !cancelledExc.isNone()) {
+        Value e = cancelledExc;
+        cancelledExc = Value();
+        return e;
+    }
+    Value e = newCancelledError(in, cancelMessage);
+    cancelledExc = Value();
+    return e;
+}
+
+Value FutureObject::getResult(Interp& in) {
+    if (state == State::Cancelled) in.raiseValue(makeCancelledError(in));
+    if (state != State::Finished) in.raiseValue(in.newException(asyncioTypes().invalidStateError, "Result is not set."));
+    logTraceback = false;
+    if (!exception.isNull()) {
+        Value e = exception;
+        in.attachContext(e);
+        throw PyException{e};
+    }
+    return result;
+}
+
+Value FutureObject::getException(Interp& in) {
+    if (state == State::Cancelled) in.raiseValue(makeCancelledError(in));
+    if (state != State::Finished)
+        in.raiseValue(in.newException(asyncioTypes().invalidStateError, "Exception is not set."));
+    logTraceback = false;
+    return exception.isNull() ? Value::none() : exception;
+}
+
+void FutureObject::finalize() {
+    if (!logTraceback) return;
+    Interp* in = currentInterp();
+    if (!in || !loop) return;
+    Ref<DictObject> ctx(new DictObject());
+    ctx->setStr(intern("message"), makeStr(Interp::typeOf(Value(this))->name + " exception was never retrieved"));
+    ctx->setStr(intern("exception"), exception);
+    ctx->setStr(intern("future"), Value(this));
+    Value pending;
+    try {
+        loop->callExceptionHandler(*in, Value(ctx));
+    } catch (PyException& e) {
+        pending = e.exc;
+    }
+}
+
+// --------------------------------------------------------------------- tasks
+
+namespace {
+Value taskStepCb(Interp& in, CallArgs& a) {
+    auto* t = static_cast<TaskObject*>(a[0].obj());
+    t->step(in, a.size() > 1 ? a[1] : Value());
+    return Value::none();
+}
+Value taskWakeupCb(Interp& in, CallArgs& a) {
+    auto* t = static_cast<TaskObject*>(a[0].obj());
+    t->wakeup(in, a[1]);
+    return Value::none();
+}
+Value boundStep(TaskObject* t) { return Value(new BuiltinObject("task_step", taskStepCb, Value(t))); }
+Value boundWakeup(TaskObject* t) { return Value(new BuiltinObject("task_wakeup", taskWakeupCb, Value(t))); }
+}  // namespace
+
+TaskObject::TaskObject(Ref<EventLoopObject> l, Value c, Value n)
+    : FutureObject(asyncioTypes().task, std::move(l)), coro(std::move(c)) {
+    Interp& in = *currentInterp();
+    AsyncioState& st = aio::state(in);
+    if (n.isNull() || n.isNone()) name = makeStr("Task-" + std::to_string(++st.taskCounter));
+    else name = isStr(n) ? n : in.strValue(n);
+    loop->callSoon(in, boundStep(this), {});
+    st.liveTasks.push_back(this);
+}
+
+TaskObject::~TaskObject() {
+    if (Interp* in = currentInterp()) {
+        auto& live = aio::state(*in).liveTasks;
+        auto it = std::find(live.begin(), live.end(), this);
+        if (it != live.end()) live.erase(it);
+    }
+}
+
+bool TaskObject::cancel(Interp& in, Value msg) {
+    logTraceback = false;
+    if (done()) return false;
+    ++numCancelsRequested;
+    if (!futWaiter.isNull() && !futWaiter.isNone()) {
+        auto* w = static_cast<FutureObject*>(futWaiter.obj());
+        if (w->cancel(in, msg)) return true;
+    }
+    mustCancel = true;
+    cancelMessage = std::move(msg);
+    return true;
+}
+
+void TaskObject::step(Interp& in, Value exc) {
+    if (done())
+        in.raiseValue(in.newException(asyncioTypes().invalidStateError,
+                                      "_step(): already done: " + in.repr(Value(this)) + ", " +
+                                          (exc.isNull() ? std::string("None") : in.repr(exc))));
+    Ref<TaskObject> keep(this);
+    if (mustCancel) {
+        if (exc.isNull() || !in.isInstance(exc, asyncioTypes().cancelledError)) exc = makeCancelledError(in);
+        mustCancel = false;
+    }
+    futWaiter = Value();
+    Ref<TaskObject> previous = loop->currentTask;
+    if (previous)
+        in.raise(types().RuntimeError, "Cannot enter into task " + in.repr(Value(this)) + " while another task " +
+                                           in.repr(Value(previous)) + " is being executed.");
+    loop->currentTask = keep;
+    Value out;
+    GeneratorObject::Outcome outcome;
+    Value pending;
+    try {
+        auto* g = coro.as<GeneratorObject>();
+        outcome = g->resume(in, exc.isNull() ? Value::none() : Value(), exc, out);
+    } catch (PyException& e) {
+        pending = e.exc;
+        outcome = GeneratorObject::Outcome::Raised;
+    } catch (...) {
+        loop->currentTask = Ref<TaskObject>();
+        throw;
+    }
+    if (!pending.isNull()) out = pending;
+    Value fatal;
+    switch (outcome) {
+    case GeneratorObject::Outcome::Returned:
+        if (mustCancel) {
+            mustCancel = false;
+            FutureObject::cancel(in, cancelMessage);
+        } else {
+            FutureObject::setResult(in, out);
+        }
+        break;
+    case GeneratorObject::Outcome::Raised:
+        if (in.isInstance(out, asyncioTypes().cancelledError)) {
+            cancelledExc = out;
+            FutureObject::cancel(in, Value());
+        } else if (in.isInstance(out, types().KeyboardInterrupt) || in.isInstance(out, types().SystemExit)) {
+            FutureObject::setException(in, out);
+            fatal = out;
+        } else {
+            FutureObject::setException(in, out);
+        }
+        break;
+    case GeneratorObject::Outcome::Yielded: {
+        if (isFuture(out)) {
+            auto* f = static_cast<FutureObject*>(out.obj());
+            if (f->loop.get() != loop.get()) {
+                Value e = in.newException(types().RuntimeError, "Task " + in.repr(Value(this)) + " got Future " +
+                                                                    in.repr(out) + " attached to a different loop");
+                loop->callSoon(in, boundStep(this), {e});
+            } else if (f->blocking) {
+                if (f == this) {
+                    Value e = in.newException(types().RuntimeError, "Task cannot await on itself: " + in.repr(Value(this)));
+                    loop->callSoon(in, boundStep(this), {e});
+                } else {
+                    f->blocking = false;
+                    f->addDoneCallback(in, boundWakeup(this));
+                    futWaiter = out;
+                    if (mustCancel) {
+                        if (f->cancel(in, cancelMessage)) mustCancel = false;
+                    }
+                }
+            } else {
+                Value e = in.newException(types().RuntimeError, "yield was used instead of yield from in task " +
+                                                                    in.repr(Value(this)) + " with " + in.repr(out));
+                loop->callSoon(in, boundStep(this), {e});
+            }
+        } else if (out.isNone()) {
+            loop->callSoon(in, boundStep(this), {});
+        } else if (out.isObj(Kind::Generator) && out.obj()->type() == types().generator) {
+            Value e = in.newException(types().RuntimeError, "yield was used instead of yield from for generator in task " +
+                                                                in.repr(Value(this)) + " with " + in.repr(out));
+            loop->callSoon(in, boundStep(this), {e});
+        } else {
+            Value e = in.newException(types().RuntimeError, "Task got bad yield: " + in.repr(out));
+            loop->callSoon(in, boundStep(this), {e});
+        }
+        break;
+    }
+    }
+    loop->currentTask = previous;
+    if (!fatal.isNull()) throw PyException{fatal};
+}
+
+void TaskObject::wakeup(Interp& in, const Value& fut) {
+    auto* f = static_cast<FutureObject*>(fut.obj());
+    if (f->state == State::Cancelled) {
+        step(in, f->makeCancelledError(in));
+        return;
+    }
+    if (f->state == State::Finished) {
+        f->logTraceback = false;
+        if (!f->exception.isNull()) {
+            step(in, f->exception);
+            return;
+        }
+        step(in, Value());
+        return;
+    }
+    step(in, in.newException(asyncioTypes().invalidStateError, "Result is not set."));
+}
+
+void TaskObject::finalize() {
+    Interp* in = currentInterp();
+    if (in && state == State::Pending && logDestroyPending && loop) {
+        Ref<DictObject> ctx(new DictObject());
+        ctx->setStr(intern("task"), Value(this));
+        ctx->setStr(intern("message"), makeStr("Task was destroyed but it is pending!"));
+        Value pending;
+        try {
+            loop->callExceptionHandler(*in, Value(ctx));
+        } catch (PyException& e) {
+            pending = e.exc;
+        }
+    }
+    FutureObject::finalize();
+}
+
+// ------------------------------------------------------------------ helpers
+
+bool isFuture(const Value& v) {
+    return v.isObj(Kind::Native) && dynamic_cast<FutureObject*>(v.obj()) != nullptr;
+}
+
+Value newCancelledError(Interp& in, const Value& msg) {
+    if (msg.isNull() || msg.isNone()) return in.newException(asyncioTypes().cancelledError, std::vector<Value>{});
+    return in.newException(asyncioTypes().cancelledError, std::vector<Value>{msg});
+}
+
+Ref<EventLoopObject> getRunningLoop(Interp& in) { return state(in).runningLoop; }
+
+}  // namespace ascope::aio

@@ -1,0 +1,167 @@
+// The asyncio module: event loop, handles, futures and tasks.
+//
+// Why it is built this way: every ordering CPython's asyncio produces comes
+// from a handful of rules in base_events.py, futures.py and tasks.py (the
+// ready deque, the heapq of timers, done callbacks scheduled with call_soon,
+// a task step per handle). These classes are a line-by-line port of those
+// rules in C++, with the same state names and the same messages, so a
+// scenario prints what CPython prints in the same order. Everything else in
+// the module (gather, queues, locks, timeouts) is built from these pieces the
+// way CPython builds it.
+//
+// A task's coroutine runs on its own fiber; coroutines it awaits run inline
+// on that fiber (see GeneratorObject::runInline).
+//
+// The loop's clock is virtual: it starts at 0.0, continues across loops of
+// one run, and only jumps to the next timer when nothing is ready.
+#pragma once
+
+#include "runtime/generator.h"
+#include "runtime/interp.h"
+
+#include <deque>
+#include <memory>
+#include <vector>
+
+namespace ascope::aio {
+
+using rt::CallArgs;
+using rt::ClassObject;
+using rt::Interp;
+using rt::Ref;
+using rt::Value;
+
+class EventLoopObject;
+class TaskObject;
+
+// The classes of the module, created once per process.
+struct AsyncioTypes {
+    ClassObject *future, *task, *handle, *timerHandle, *loop, *futureIter;
+    ClassObject *cancelledError, *invalidStateError, *incompleteReadError, *limitOverrunError,
+        *sendfileNotAvailableError, *brokenBarrierError, *queueEmpty, *queueFull;
+};
+const AsyncioTypes& asyncioTypes();
+
+// Per-run state of the module (one per interpreter).
+struct AsyncioState {
+    double clock = 0.0;                  // the virtual clock, seconds
+    Ref<EventLoopObject> runningLoop;    // set while a loop runs
+    Ref<EventLoopObject> eventLoop;      // set_event_loop()
+    int64_t taskCounter = 0;             // names Task-1, Task-2...
+    std::vector<TaskObject*> liveTasks;  // every task alive (all_tasks is a weak set in CPython)
+};
+AsyncioState& state(Interp& in);
+
+class HandleObject : public rt::NativeObject {
+public:
+    HandleObject(ClassObject* type, Ref<EventLoopObject> loop, Value callback, std::vector<Value> args);
+    Ref<EventLoopObject> loop;
+    Value callback;
+    std::vector<Value> args;
+    bool cancelled = false;
+    uint64_t id = 0;
+    void cancel(Interp& in);
+    void run(Interp& in);
+    std::string callbackText(Interp& in) const;  // "cb(0)", "Task.task_wakeup()"
+};
+
+class TimerHandleObject : public HandleObject {
+public:
+    TimerHandleObject(Ref<EventLoopObject> loop, double when, Value callback, std::vector<Value> args);
+    double when;
+    bool scheduled = false;
+};
+
+class FutureObject : public rt::NativeObject {
+public:
+    enum class State { Pending, Cancelled, Finished };
+    FutureObject(ClassObject* type, Ref<EventLoopObject> loop);
+    ~FutureObject() override;
+
+    State state = State::Pending;
+    Value result;
+    Value exception;
+    Value cancelMessage;
+    Value cancelledExc;
+    std::vector<Value> callbacks;
+    Ref<EventLoopObject> loop;
+    bool logTraceback = false;
+    bool blocking = false;  // _asyncio_future_blocking
+    uint64_t id = 0;
+
+    bool done() const { return state != State::Pending; }
+    void setResult(Interp& in, Value v);
+    void setException(Interp& in, Value exc);
+    virtual bool cancel(Interp& in, Value msg);
+    void addDoneCallback(Interp& in, Value fn);
+    int64_t removeDoneCallback(Interp& in, const Value& fn);
+    Value getResult(Interp& in);     // result(): raises the exception / CancelledError
+    Value getException(Interp& in);  // exception()
+    Value makeCancelledError(Interp& in);
+    void scheduleCallbacks(Interp& in);
+    const char* stateName() const;
+
+    bool hasFinalizer() const override { return true; }
+    void finalize() override;
+};
+
+class TaskObject : public FutureObject {
+public:
+    TaskObject(Ref<EventLoopObject> loop, Value coro, Value name);
+    ~TaskObject() override;
+
+    Value coro;
+    Value name;
+    Value futWaiter;
+    int64_t numCancelsRequested = 0;
+    bool mustCancel = false;
+    bool logDestroyPending = true;
+
+    bool cancel(Interp& in, Value msg) override;
+    void step(Interp& in, Value exc);
+    void wakeup(Interp& in, const Value& fut);
+    void finalize() override;
+};
+
+class EventLoopObject : public rt::NativeObject {
+public:
+    EventLoopObject();
+    std::deque<Ref<HandleObject>> ready;
+    std::vector<Ref<TimerHandleObject>> scheduled;  // a heapq ordered by `when`
+    int64_t timerCancelledCount = 0;
+    bool stopping = false;
+    bool closed = false;
+    bool running = false;
+    Value exceptionHandler;
+    Ref<TaskObject> currentTask;
+    std::vector<Value> asyncgens;  // async generators first iterated in this loop
+    bool asyncgensShutdownCalled = false;
+    uint64_t nextHandleId = 0;
+
+    double time(Interp& in) const;
+    void checkClosed(Interp& in) const;
+    Ref<HandleObject> callSoon(Interp& in, Value callback, std::vector<Value> args);
+    Ref<TimerHandleObject> callAt(Interp& in, double when, Value callback, std::vector<Value> args);
+    Ref<TimerHandleObject> callLater(Interp& in, double delay, Value callback, std::vector<Value> args);
+    void runOnce(Interp& in);
+    void runForever(Interp& in);
+    Value runUntilComplete(Interp& in, const Value& future);
+    void close(Interp& in);
+    void callExceptionHandler(Interp& in, const Value& context);
+    void defaultExceptionHandler(Interp& in, const Value& context);
+    Ref<FutureObject> createFuture();
+    Ref<TaskObject> createTask(Interp& in, Value coro, Value name);
+};
+
+// Registers the `asyncio` and `time` modules with an interpreter.
+void installAsyncio(Interp& in);
+
+// Helpers shared by the module's files.
+bool isFuture(const Value& v);
+Value ensureFuture(Interp& in, const Value& v, EventLoopObject* loop);
+Ref<EventLoopObject> getRunningLoop(Interp& in);      // null when none
+Ref<EventLoopObject> getEventLoop(Interp& in);        // get_event_loop() semantics
+Value newCancelledError(Interp& in, const Value& msg);
+Value makeNativeCoroutine(const std::string& name, rt::GeneratorObject::NativeBody body);
+
+}  // namespace ascope::aio
