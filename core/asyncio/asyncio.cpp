@@ -296,7 +296,11 @@ Value runUntilCompleteCb(Interp& in, CallArgs& a) {
 }  // namespace
 
 Value EventLoopObject::runUntilComplete(Interp& in, const Value& future) {
-    checkClosed(in);
+    if (closed) {
+        Value e = in.newException(types().RuntimeError, "Event loop is closed");
+        e.as<ExceptionObject>()->frameRefs.push_back(future);
+        in.raiseValue(e);
+    }
     if (running) in.raise(types().RuntimeError, "This event loop is already running");
     if (state(in).runningLoop)
         in.raise(types().RuntimeError, "Cannot run the event loop while another loop is running");
@@ -431,16 +435,14 @@ void FutureObject::scheduleCallbacks(Interp& in) {
 }
 
 void FutureObject::setResult(Interp& in, Value v) {
-    if (state != State::Pending)
-        in.raiseValue(in.newException(asyncioTypes().invalidStateError, std::string(stateName()) + ": " + in.repr(Value(this))));
+    if (state != State::Pending) in.raiseValue(in.newException(asyncioTypes().invalidStateError, "invalid state"));
     result = std::move(v);
     state = State::Finished;
     scheduleCallbacks(in);
 }
 
 void FutureObject::setException(Interp& in, Value exc) {
-    if (state != State::Pending)
-        in.raiseValue(in.newException(asyncioTypes().invalidStateError, std::string(stateName()) + ": " + in.repr(Value(this))));
+    if (state != State::Pending) in.raiseValue(in.newException(asyncioTypes().invalidStateError, "invalid state"));
     if (exc.isObj(Kind::Class)) exc = in.call(exc, {});
     if (Interp::typeOf(exc) == types().StopIteration)
         in.typeError("StopIteration interacts badly with generators and cannot be raised into a Future");

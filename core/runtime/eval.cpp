@@ -736,7 +736,10 @@ Value Evaluator::evalComprehension(Comp* c, Frame& f) {
     f.cur = c;
     Value argv[1] = {it};
     CallArgs args(argv, 1);
-    return in.callFunction(fn, args);
+    Value result = in.callFunction(fn, args);
+    // A comprehension containing `await` is itself a coroutine, awaited at once.
+    if (code->isCoroutine) return in.awaitValue(result, f);
+    return result;
 }
 
 // ---------------------------------------------------------------- assignment
@@ -1651,9 +1654,10 @@ void bindArguments(Interp& in, FunctionObject* fn, CallArgs& args, Value* fast) 
             takes = "from " + std::to_string(argc - ndef) + " to " + std::to_string(argc) + " positional arguments";
         else
             takes = std::to_string(argc) + " positional argument" + (argc == 1 ? "" : "s");
-        std::string given = std::to_string(npos) + " positional argument" + (npos == 1 ? "" : "s");
+        std::string given = std::to_string(npos);
         if (kwGiven > 0)
-            given += " (and " + std::to_string(kwGiven) + " keyword-only argument" + (kwGiven == 1 ? "" : "s") + ")";
+            given += std::string(" positional argument") + (npos == 1 ? "" : "s") + " (and " +
+                     std::to_string(kwGiven) + " keyword-only argument" + (kwGiven == 1 ? "" : "s") + ")";
         in.typeError(qn + "() takes " + takes + " but " + given + (npos == 1 && kwGiven == 0 ? " was" : " were") +
                      " given");
     }

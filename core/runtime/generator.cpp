@@ -249,7 +249,16 @@ void GeneratorObject::close(Interp& in) {
 
 void GeneratorObject::finalize() {
     Interp* in = currentInterp();
-    if (!in || state != State::Suspended) return;
+    if (!in) return;
+    if (state == State::Created && flavor == Flavor::Coroutine) {
+        in->warn(types().RuntimeWarning, "coroutine '" + qualname->s + "' was never awaited", true);
+        return;
+    }
+    if (state == State::Suspended && flavor == Flavor::AsyncGenerator && asyncGeneratorFinalizer) {
+        asyncGeneratorFinalizer(*in, this);
+        return;
+    }
+    if (state != State::Suspended) return;
     Value pending;
     try {
         close(*in);
@@ -264,6 +273,8 @@ void GeneratorObject::finalize() {
         in->writeUnraisable(pending, "<" + std::string(flavorNoun(flavor)) + " object " + qualname->s + buf);
     }
 }
+
+void (*asyncGeneratorFinalizer)(Interp&, GeneratorObject*) = nullptr;
 
 GeneratorObject* currentGenerator(Interp& in) {
     for (Frame* f = in.currentFrame(); f; f = f->back)

@@ -104,6 +104,10 @@ private:
 // the generator `self`; returns the delegate's return value.
 Value delegateTo(Interp& in, GeneratorObject* self, const Value& iterator);
 
+// Called instead of closing an async generator that is dropped while
+// suspended (asyncio's finalizer hook schedules aclose() in a new task).
+extern void (*asyncGeneratorFinalizer)(Interp&, GeneratorObject*);
+
 // The generator running on this fiber, if any.
 GeneratorObject* currentGenerator(Interp& in);
 

@@ -242,6 +242,9 @@ public:
     void addTracebackOnce(const Value& exc, const Frame& frame, const lang::Node* node);
     // Text of a traceback as sys.excepthook prints it.
     std::string formatException(const Value& exc);
+    // warnings.warn() with the default filters (warnings.cpp). `fromDeallocation`
+    // adds the tracemalloc hint CPython prints for objects reported when freed.
+    void warn(ClassObject* category, const std::string& message, bool fromDeallocation = false);
     // "Exception ignored in: ..." reports (finalizers, callbacks).
     void writeUnraisable(const Value& exc, const std::string& where);
 

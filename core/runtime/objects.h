@@ -304,6 +304,9 @@ public:
     Value notes;     // __notes__ list, or null
     Ref<TupleObject> groupExceptions;  // ExceptionGroup sub-exceptions
     Value groupMessage;
+    // Objects CPython's traceback would keep alive through the frames of
+    // library functions we implement natively (their arguments and locals).
+    std::vector<Value> frameRefs;
 };
 
 class ModuleObject : public Object {
