@@ -343,7 +343,9 @@ private:
         return kind;
     }
 
-    // INDENT, DEDENT and ENDMARKER: no extent.
+    // INDENT, DEDENT and ENDMARKER: no extent. Reading a file, CPython's
+    // tokenizer empties its buffer when it meets the end of the file, so
+    // there the cursor is at column 0.
     TokenKind emitMarker(TokenKind kind) {
         Token t;
         t.kind = kind;
@@ -352,7 +354,7 @@ private:
         t.col = -1;
         t.endLine = m_lineno;
         t.endCol = -1;
-        t.cursorCol = int(m_cur - m_lineStart);
+        t.cursorCol = m_eof && m_out.fileInput ? 0 : int(m_cur - m_lineStart);
         t.begin = t.end = uint32_t(m_cur);
         m_out.tokens.push_back(t);
         return kind;

@@ -14,7 +14,7 @@ namespace ascope::lang {
 namespace {
 
 constexpr int kMaxStack = 6000;        // CPython's MAXSTACK: nested rules per parser
-constexpr int kMaxTotalDepth = 12000;  // nested rules across f-string sub-parsers
+constexpr int kMaxTotalDepth = 7000;   // nested rules across f-string sub-parsers (bounds the C++ stack)
 constexpr int kMaxAstDepth = 3000;     // the AST optimizer's limit (1000 * COMPILER_STACK_FRAME_SCALE)
 
 // Rules whose results are memoized. CPython memoizes more (all its "(memo)"
@@ -242,7 +242,7 @@ private:
         if (m_mark >= m_fill) fetch();
         return m_tokens[size_t(std::min(m_mark, int(m_tokens.size()) - 1))];
     }
-    void fetch() {
+    [[gnu::noinline]] void fetch() {
         if (m_fill < int(m_tokens.size())) {
             ++m_fill;
             issueWarnings(m_fill);
@@ -306,8 +306,10 @@ private:
     }
     static Pos span(const Pos& a, const Pos& b) { return Pos{a.line, a.col, b.endLine, b.endCol}; }
 
+    // Out of line, like the memo bookkeeping below: the rules recurse up to
+    // kMaxStack deep, so their frames must stay small.
     template <typename T, typename... A>
-    T* make(const Pos& pos, A&&... args) {
+    [[gnu::noinline]] T* make(const Pos& pos, A&&... args) {
         T* n = m_arena.make<T>(std::forward<A>(args)...);
         n->pos = pos;
         return n;
@@ -329,9 +331,12 @@ private:
     template <typename T>
     T* memoPut(Rule rule, int start, T* value) {
         if (!value) m_mark = start;
+        addMemo(rule, start, value);
+        return value;
+    }
+    [[gnu::noinline]] void addMemo(Rule rule, int start, void* value) {
         m_memo.push_back(MemoEntry{value, m_memoHead[size_t(start)], m_mark, rule});
         m_memoHead[size_t(start)] = int(m_memo.size()) - 1;
-        return value;
     }
     void resetForSecondPass() {
         m_memo.clear();
@@ -341,14 +346,14 @@ private:
     }
 
     // ------------------------------------------------------------ errors
-    [[noreturn]] void raise(SyntaxError e) {
+    [[noreturn, gnu::noinline, gnu::cold]] void raise(SyntaxError e) {
         m_error = std::move(e);
         throw ParseAbort{};
     }
     // _PyPegen_raise_error_known_location; columns are 1-based, `kCurrentPos`
     // means "where the tokenizer stands".
     static constexpr int kCurrentPos = -5;
-    [[noreturn]] void raiseKnown(const char* type, std::string message, int line, int col,
+    [[noreturn, gnu::noinline, gnu::cold]] void raiseKnown(const char* type, std::string message, int line, int col,
                                  int endLine, int endCol) {
         const Token& last = m_tokens[size_t(std::max(0, std::min(m_fill, int(m_tokens.size())) - 1))];
         if (endLine == kCurrentPos) endLine = last.endLine;
@@ -371,14 +376,14 @@ private:
         raiseKnown("SyntaxError", std::move(message), a.line, a.col + 1, kCurrentPos, kCurrentPos);
     }
     // RAISE_SYNTAX_ERROR / RAISE_INDENTATION_ERROR: at the last token read.
-    [[noreturn]] void raiseHere(std::string message, const char* type = "SyntaxError") {
+    [[noreturn, gnu::noinline, gnu::cold]] void raiseHere(std::string message, const char* type = "SyntaxError") {
         const Token& t = m_tokens[size_t(std::max(0, std::min(m_fill, int(m_tokens.size())) - 1))];
         const int col = t.col == -1 ? t.cursorCol : t.col + 1;
         const int endCol = t.endCol == -1 ? -1 : t.endCol + 1;
         raiseKnown(type, std::move(message), t.line, col, t.endLine, endCol);
     }
     [[noreturn]] void raiseIndentation(std::string message) { raiseHere(std::move(message), "IndentationError"); }
-    [[noreturn]] void memoryError() {
+    [[noreturn, gnu::noinline, gnu::cold]] void memoryError() {
         SyntaxError e;
         e.type = "MemoryError";
         m_error = e;

@@ -41,7 +41,8 @@ namespace ascope::lang {
 // nullptr and fills *error (when error is not null). Never throws, never
 // crashes, never recurses without bound: input nested too deeply gives
 // CPython's error ("too many nested parentheses", MemoryError,
-// RecursionError) instead of a stack overflow. Needs about 2 MB of stack.
+// RecursionError) instead of a stack overflow. The deepest input it accepts
+// needs about 2 MB of stack (3 MB is plenty; threads get 8 MB by default).
 // The module's `lines` hold the source lines without their newlines.
 std::unique_ptr<Module> parseModule(std::string_view source, const std::string& filename,
                                     SyntaxError* error);

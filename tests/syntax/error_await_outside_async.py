@@ -1,0 +1,4 @@
+import asyncio
+
+def main():
+    await asyncio.sleep(1)

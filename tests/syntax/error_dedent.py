@@ -1,0 +1,5 @@
+class Worker:
+    def run(self):
+        pass
+  def stop(self):
+        pass

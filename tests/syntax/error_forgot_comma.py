@@ -1,0 +1,4 @@
+tasks = [
+    worker("a")
+    worker("b"),
+]

@@ -1,0 +1,2 @@
+d = {"key": 1}
+print(f"{d["key"]}")

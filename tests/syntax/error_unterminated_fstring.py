@@ -1,0 +1,1 @@
+print(f"{name!r} is

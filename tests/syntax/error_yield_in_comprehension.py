@@ -1,0 +1,2 @@
+def gen():
+    return [(yield i) for i in range(3)]

@@ -1,0 +1,5 @@
+def check(x):
+    if x is "ready":
+        return True
+    assert (x, "not ready")
+return
