@@ -47,7 +47,7 @@ std::string formatSyntaxError(const SyntaxError& e, const std::string& filename)
                                         e.type == "TabError");
     if (located) {
         out += "  File \"" + filename + "\", line " + std::to_string(e.line) + "\n";
-        if (e.hasText) {
+        if (e.hasText || !e.text.empty()) {
             // Subclasses of SyntaxError are printed without their end position.
             const bool plain = e.type == "SyntaxError";
             long endLine = plain ? e.endLine : e.line;

@@ -34,8 +34,8 @@ struct SyntaxError {
     // tokenizer error the tokenizer's line, for an f-string expression the
     // parenthesized expression CPython re-parsed.
     std::string text;
-    bool hasText = false;         // CPython's text is not None
-    bool textHasNewline = false;  // CPython's text ends with "\n" (it shifts caret clipping)
+    bool hasText = false;        // CPython's text is not None even though `text` is empty
+    bool textHasNewline = true;  // CPython's text ends with "\n" (it shifts caret clipping)
 };
 
 // A compile-time warning (CPython's SyntaxWarning: "invalid decimal literal"

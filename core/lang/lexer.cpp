@@ -306,6 +306,7 @@ private:
         while (m_lineStart + len < m_buf.size() && start[len] != '\n' && start[len] != '\0') ++len;
         e.text.assign(start, len);
         e.hasText = true;
+        e.textHasNewline = false;
         fail(std::move(e), true);
     }
 
