@@ -156,6 +156,10 @@ public:
 // Registers the `asyncio` and `time` modules with an interpreter.
 void installAsyncio(Interp& in);
 
+// Adds Lock, Event, Condition, Semaphore, BoundedSemaphore, Queue,
+// PriorityQueue and LifoQueue to the asyncio module (sync_primitives.cpp).
+void installSyncPrimitives(rt::DictObject* asyncioModuleDict);
+
 // Helpers shared by the module's files.
 bool isFuture(const Value& v);
 Value ensureFuture(Interp& in, const Value& v, EventLoopObject* loop);

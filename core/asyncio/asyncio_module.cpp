@@ -823,6 +823,7 @@ Ref<ModuleObject> makeAsyncioModule(Interp& in) {
     defineFunction(d, "iscoroutine", asyncioIsCoroutine);
     defineFunction(d, "iscoroutinefunction", asyncioIsCoroutineFunction);
     defineFunction(d, "isfuture", asyncioIsFuture);
+    installSyncPrimitives(d);
     return m;
 }
 
