@@ -167,5 +167,7 @@ Ref<EventLoopObject> getRunningLoop(Interp& in);      // null when none
 Ref<EventLoopObject> getEventLoop(Interp& in);        // get_event_loop() semantics
 Value newCancelledError(Interp& in, const Value& msg);
 Value makeNativeCoroutine(const std::string& name, rt::GeneratorObject::NativeBody body);
+// combinators.cpp: wait, wait_for, shield, timeouts, TaskGroup, async generator protocol.
+void installCombinators(rt::DictObject* asyncioModuleDict);
 
 }  // namespace ascope::aio

@@ -824,6 +824,7 @@ Ref<ModuleObject> makeAsyncioModule(Interp& in) {
     defineFunction(d, "iscoroutinefunction", asyncioIsCoroutineFunction);
     defineFunction(d, "isfuture", asyncioIsFuture);
     installSyncPrimitives(d);
+    installCombinators(d);
     return m;
 }
 
