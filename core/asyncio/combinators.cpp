@@ -200,6 +200,215 @@ Value agenRunning(Interp& in, const Value& self) {
     return Value::boolean(agenOf(self)->state == GeneratorObject::State::Running);
 }
 
+
+// ------------------------------------------------------------------ tasks.py
+
+FutureObject* futOf(const Value& v) { return static_cast<FutureObject*>(v.obj()); }
+
+double toSeconds(Interp& in, const Value& v) {
+    if (v.isFloat()) return v.asFloat();
+    return double(in.toIndex(v));
+}
+
+// _release_waiter(waiter, *args)
+Value releaseWaiterFn(Interp& in, CallArgs& a) {
+    FutureObject* w = futOf(a[0]);
+    if (!w->done()) w->setResult(in, Value::none());
+    return Value::none();
+}
+Value releaseWaiterCallback(const Value& waiter) { return Value(new BuiltinObject("_release_waiter", releaseWaiterFn, waiter)); }
+
+bool isCoroutine(const Value& v) { return v.isObj(Kind::Generator) && v.obj()->type() == types().coroutine; }
+
+Value timeoutErrorFrom(Interp& in, const Value& exc) {
+    Value e = in.newException(types().TimeoutError, std::vector<Value>{});
+    auto* eo = e.as<ExceptionObject>();
+    eo->cause = exc;
+    eo->context = exc;
+    eo->suppressContext = true;
+    return e;
+}
+
+// _cancel_and_wait(fut, loop)
+void cancelAndWait(Interp& in, GeneratorObject& self, EventLoopObject* loop, const Value& f) {
+    Value waiter(loop->createFuture());
+    Value cb = releaseWaiterCallback(waiter);
+    futOf(f)->addDoneCallback(in, cb);
+    Value pending;
+    try {
+        futOf(f)->cancel(in, Value::none());
+        self.awaitFrom(in, waiter);
+    } catch (PyException& e) {
+        pending = e.exc;
+    }
+    futOf(f)->removeDoneCallback(in, cb);
+    if (!pending.isNull()) throw PyException{pending};
+}
+
+struct WaitState {
+    Value waiter;
+    Ref<TimerHandleObject> timeoutHandle;
+    int64_t counter = 0;
+    std::string returnWhen;
+};
+
+class WaitStateObject : public NativeObject {
+public:
+    explicit WaitStateObject() : NativeObject(types().object) {}
+    WaitState st;
+};
+
+// _wait(fs, timeout, return_when, loop)
+Value waitImpl(Interp& in, GeneratorObject& self, const std::vector<Value>& fs, const Value& timeout,
+               const std::string& returnWhen, EventLoopObject* loop) {
+    auto* ws = new WaitStateObject();
+    Value wsv(ws);
+    ws->st.waiter = Value(loop->createFuture());
+    ws->st.returnWhen = returnWhen;
+    if (!timeout.isNone())
+        ws->st.timeoutHandle =
+            loop->callLater(in, toSeconds(in, timeout), Value(new BuiltinObject("_release_waiter", releaseWaiterFn)),
+                            {ws->st.waiter});
+    ws->st.counter = int64_t(fs.size());
+    Value onCompletion(new BuiltinObject(
+        "_on_completion",
+        [](Interp& in, CallArgs& a) -> Value {
+            WaitState& st = static_cast<WaitStateObject*>(a[0].obj())->st;
+            FutureObject* f = futOf(a[1]);
+            st.counter -= 1;
+            if (st.counter <= 0 || st.returnWhen == "FIRST_COMPLETED" ||
+                (st.returnWhen == "FIRST_EXCEPTION" &&
+                 (f->state != FutureObject::State::Cancelled && !f->getException(in).isNone()))) {
+                if (st.timeoutHandle) st.timeoutHandle->cancel(in);
+                if (!futOf(st.waiter)->done()) futOf(st.waiter)->setResult(in, Value::none());
+            }
+            return Value::none();
+        },
+        wsv));
+    for (const Value& f : fs) futOf(f)->addDoneCallback(in, onCompletion);
+    Value pending;
+    try {
+        self.awaitFrom(in, ws->st.waiter);
+    } catch (PyException& e) {
+        pending = e.exc;
+    }
+    if (ws->st.timeoutHandle) ws->st.timeoutHandle->cancel(in);
+    for (const Value& f : fs) futOf(f)->removeDoneCallback(in, onCompletion);
+    if (!pending.isNull()) throw PyException{pending};
+    Value done(new SetObject(types().set, Kind::Set));
+    Value pend(new SetObject(types().set, Kind::Set));
+    for (const Value& f : fs) (futOf(f)->done() ? done : pend).as<SetObject>()->add(in, f);
+    return makeTuple({done, pend});
+}
+
+Value asyncioWait(Interp& in, CallArgs& a) {
+    Value timeout = a.kw("timeout");
+    Value rw = a.kw("return_when");
+    a.checkKeywordsConsumed(in, "wait");
+    if (a.size() < 1) in.typeError("wait() missing 1 required positional argument: 'fs'");
+    a.check(in, "wait", 1, 1);
+    if (timeout.isNull()) timeout = Value::none();
+    if (rw.isNull()) rw = makeStr("ALL_COMPLETED");
+    Value fsArg = a[0];
+    return makeNativeCoroutine("wait", [fsArg, timeout, rw](Interp& in, GeneratorObject& self) -> Value {
+        if (isFuture(fsArg) || isCoroutine(fsArg))
+            in.typeError("expect a list of futures, not " + Interp::typeName(fsArg));
+        if (!in.truthy(fsArg)) in.valueError("Set of Tasks/Futures is empty.");
+        std::string r = isStr(rw) ? asStr(rw)->s : "";
+        if (r != "FIRST_COMPLETED" && r != "FIRST_EXCEPTION" && r != "ALL_COMPLETED")
+            in.valueError("Invalid return_when value: " + in.str(rw));
+        Ref<EventLoopObject> loop = getRunningLoop(in);
+        if (!loop) in.raise(types().RuntimeError, "no running event loop");
+        Value fsSet(new SetObject(types().set, Kind::Set));
+        for (const Value& f : in.toVector(fsArg)) fsSet.as<SetObject>()->add(in, f);
+        std::vector<Value> fs = in.toVector(fsSet);
+        for (const Value& f : fs)
+            if (isCoroutine(f)) in.typeError("Passing coroutines is forbidden, use tasks explicitly.");
+        for (const Value& f : fs)
+            if (!isFuture(f)) in.raise(types().AttributeError, "'" + Interp::typeName(f) + "' object has no attribute 'add_done_callback'");
+        return waitImpl(in, self, fs, timeout, r, loop.get());
+    });
+}
+
+// wait_for(fut, timeout), 3.11
+Value asyncioWaitFor(Interp& in, CallArgs& a) {
+    Value futArg = a.size() > 0 ? a[0] : a.kw("fut");
+    Value timeout = a.size() > 1 ? a[1] : a.kw("timeout");
+    a.checkKeywordsConsumed(in, "wait_for");
+    if (futArg.isNull()) in.typeError("wait_for() missing 2 required positional arguments: 'fut' and 'timeout'");
+    if (timeout.isNull()) in.typeError("wait_for() missing 1 required positional argument: 'timeout'");
+    return makeNativeCoroutine("wait_for", [futArg, timeout](Interp& in, GeneratorObject& self) -> Value {
+        Ref<EventLoopObject> loop = getRunningLoop(in);
+        if (!loop) in.raise(types().RuntimeError, "no running event loop");
+        if (timeout.isNone()) return self.awaitFrom(in, futArg);
+        double t = toSeconds(in, timeout);
+        if (t <= 0) {
+            Value f = ensureFuture(in, futArg, loop.get());
+            if (futOf(f)->done()) return futOf(f)->getResult(in);
+            cancelAndWait(in, self, loop.get(), f);
+            Value pending;
+            Value r;
+            try {
+                r = futOf(f)->getResult(in);
+            } catch (PyException& e) {
+                pending = e.exc;
+            }
+            if (!pending.isNull()) {
+                if (in.isInstance(pending, asyncioTypes().cancelledError)) throw PyException{timeoutErrorFrom(in, pending)};
+                throw PyException{pending};
+            }
+            return r;
+        }
+        Value waiter(loop->createFuture());
+        Ref<TimerHandleObject> timeoutHandle =
+            loop->callLater(in, t, Value(new BuiltinObject("_release_waiter", releaseWaiterFn)), {waiter});
+        Value cb = releaseWaiterCallback(waiter);
+        Value f;
+        Value pending;
+        Value result;
+        try {
+            f = ensureFuture(in, futArg, loop.get());
+            futOf(f)->addDoneCallback(in, cb);
+            Value inner;
+            try {
+                self.awaitFrom(in, waiter);
+            } catch (PyException& e) {
+                inner = e.exc;
+            }
+            if (!inner.isNull()) {
+                if (!in.isInstance(inner, asyncioTypes().cancelledError)) throw PyException{inner};
+                if (futOf(f)->done()) {
+                    result = futOf(f)->getResult(in);
+                } else {
+                    futOf(f)->removeDoneCallback(in, cb);
+                    cancelAndWait(in, self, loop.get(), f);
+                    throw PyException{inner};
+                }
+            } else if (futOf(f)->done()) {
+                result = futOf(f)->getResult(in);
+            } else {
+                futOf(f)->removeDoneCallback(in, cb);
+                cancelAndWait(in, self, loop.get(), f);
+                Value p2;
+                try {
+                    result = futOf(f)->getResult(in);
+                } catch (PyException& e) {
+                    p2 = e.exc;
+                }
+                if (!p2.isNull()) {
+                    if (in.isInstance(p2, asyncioTypes().cancelledError)) throw PyException{timeoutErrorFrom(in, p2)};
+                    throw PyException{p2};
+                }
+            }
+        } catch (PyException& e) {
+            pending = e.exc;
+        }
+        timeoutHandle->cancel(in);
+        if (!pending.isNull()) throw PyException{pending};
+        return result;
+    });
+}
+
 }  // namespace
 
 void installCombinators(DictObject* d) {
@@ -214,7 +423,8 @@ void installCombinators(DictObject* d) {
         defineMethod(ag, "aclose", agenAclose);
         defineGetter(ag, "ag_running", agenRunning);
     }
-    (void)d;
+    defineFunction(d, "wait", asyncioWait);
+    defineFunction(d, "wait_for", asyncioWaitFor);
 }
 
 }  // namespace ascope::aio
