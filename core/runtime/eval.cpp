@@ -77,6 +77,35 @@ bool isFoldedConstant(const Expr* e) {
     }
 }
 
+// Where CPython 3.11 places the AssertionError of `assert test`: its compiler
+// visits the test as a conditional jump (through `not`, `and`/`or` and
+// conditional expressions, in source order) and each comparison it meets
+// there leaves its position behind for the instructions that follow; with no
+// comparison the statement's own position is used (null here).
+const Node* assertRaiseNode(const Expr* test) {
+    switch (test->kind) {
+    case ExprKind::UnaryOp: {
+        auto* u = static_cast<const UnaryOp*>(test);
+        return u->op == UnaryOpKind::Not ? assertRaiseNode(u->operand) : nullptr;
+    }
+    case ExprKind::BoolOp: {
+        const Node* last = nullptr;
+        for (const Expr* v : static_cast<const BoolOp*>(test)->values)
+            if (const Node* n = assertRaiseNode(v)) last = n;
+        return last;
+    }
+    case ExprKind::IfExp: {
+        auto* i = static_cast<const IfExp*>(test);
+        const Node* last = nullptr;
+        for (const Expr* v : {i->test, i->body, i->orelse})
+            if (const Node* n = assertRaiseNode(v)) last = n;
+        return last;
+    }
+    case ExprKind::Compare: return test;
+    default: return nullptr;
+    }
+}
+
 // ascii(): the repr text with every non-ASCII code point escaped.
 std::string asciiOf(const std::string& text) {
     std::string out;
@@ -451,7 +480,7 @@ Value Evaluator::evalCompare(Compare* c, Frame& f) {
         } else {
             f.cur = c;
             Value r = in.compare(op, left, right);
-            if (c->ops.size() == 1) return r;
+            if (c->ops.size() == 1 || i + 1 == c->ops.size()) return r;
             if (!in.truthy(r)) return r;
             left = std::move(right);
             continue;
@@ -472,7 +501,7 @@ Value Evaluator::evalAttribute(Attribute* a, Frame& f) {
         auto* inst = obj.as<InstanceObject>();
         if (inst->dict && inst->type()->lookup(name).isNull()) {
             Value v = inst->dict->getStr(name);
-            if (!v.isNull()) return v;
+            if (!v.isNull() && inst->type()->lookup(names().__getattribute__).isObj(Kind::Builtin)) return v;
         }
     }
     return in.getAttr(obj, name);
@@ -953,10 +982,12 @@ Flow Evaluator::exec(Stmt* s, Frame& f) {
         if (!in.truthy(eval(a->test, f))) {
             std::vector<Value> args;
             if (a->msg) args.push_back(eval(a->msg, f));
-            f.cur = s;
+            const Node* at = assertRaiseNode(a->test);
+            if (!at) at = s;
+            f.cur = at;
             Value e = in.newException(types().AssertionError, std::move(args));
             in.attachContext(e);
-            in.addTraceback(e, f, s);
+            in.addTraceback(e, f, at);
             throw PyException{e};
         }
         return Flow::Normal;
@@ -1355,11 +1386,22 @@ void Evaluator::execClassDef(ClassDef* d, Frame& f) {
     for (Expr* e : d->decorators) decorators.push_back(eval(e, f));
     std::vector<Value> bases;
     evalElements(d->bases, f, bases);
+    // Class keywords (except metaclass=) go to the parent's __init_subclass__.
+    std::vector<Value> kwValues;
+    std::vector<StrObject*> kwNames;
     for (Keyword* k : d->keywords) {
-        f.cur = k->value;
-        if (k->arg != "metaclass") in.typeError(d->name + ".__init_subclass__() takes no keyword arguments");
-        Value meta = eval(k->value, f);
-        if (!meta.is(Value(types().type))) in.typeError("custom metaclasses are not supported by asyncscope");
+        if (k->arg.empty()) {
+            f.cur = k->value;
+            in.typeError("**kwargs in a class statement is not supported by asyncscope");
+        }
+        Value v = eval(k->value, f);
+        if (k->arg == "metaclass") {
+            f.cur = k->value;
+            if (!v.is(Value(types().type))) in.typeError("custom metaclasses are not supported by asyncscope");
+            continue;
+        }
+        kwNames.push_back(intern(k->arg));
+        kwValues.push_back(std::move(v));
     }
     CodeInfo* code = codeOf(d->scope);
     Ref<DictObject> ns(new DictObject());
@@ -1409,20 +1451,44 @@ void Evaluator::execClassDef(ClassDef* d, Frame& f) {
     std::vector<std::pair<Value, Value>> items;
     ns->forEach([&](const Value& k, const Value& v) { items.push_back({k, v}); });
     for (auto& [k, v] : items) {
-        if (!v.isObj(Kind::Instance)) continue;
+        if (!v.isObj()) continue;
         Value sn = Interp::typeOf(v)->lookup(names().__set_name__);
-        if (!sn.isNull()) in.call(sn, {v, cls, k});
-    }
-    if (c->mro.size() > 1) {
-        for (size_t i = 1; i < c->mro.size(); ++i) {
-            Value isub = c->mro[i]->dict->getStr(names().__init_subclass__);
-            if (isub.isNull()) continue;
-            if (isub.isObj(Kind::ClassMethod) && isub.as<ClassMethodObject>()->func.isObj(Kind::Function)) {
-                Value fn = isub.as<ClassMethodObject>()->func;
-                in.call(fn, {cls});
-            }
-            break;
+        if (sn.isNull()) continue;
+        Value failed;
+        try {
+            in.call(sn, {v, cls, k});
+        } catch (PyException& e) {
+            failed = std::move(e.exc);
         }
+        if (!failed.isNull()) {
+            // CPython 3.11 wraps the error, with it as the cause.
+            Value err = in.newException(types().RuntimeError, "Error calling __set_name__ on '" +
+                                                                  Interp::typeName(v) + "' instance " + in.repr(k) +
+                                                                  " in '" + c->name + "'");
+            auto* eo = err.as<ExceptionObject>();
+            eo->cause = failed;
+            eo->context = failed;
+            eo->suppressContext = true;
+            in.addTraceback(err, f, d);
+            throw PyException{err};
+        }
+    }
+    // super(cls, cls).__init_subclass__(**keywords)
+    for (size_t i = 1; i < c->mro.size(); ++i) {
+        Value isub = c->mro[i]->dict->getStr(names().__init_subclass__);
+        if (isub.isNull()) continue;
+        Value bound = isub;
+        if (isub.isObj(Kind::ClassMethod)) {
+            Value fn = isub.as<ClassMethodObject>()->func;
+            if (fn.isObj(Kind::Builtin))
+                bound = Value(new BuiltinObject(fn.as<BuiltinObject>()->name, fn.as<BuiltinObject>()->fn, cls,
+                                                fn.as<BuiltinObject>()->owner));
+            else
+                bound = Value(new BoundMethodObject(fn, cls));
+        }
+        CallArgs args(nullptr, 0, kwValues.data(), kwNames.data(), kwNames.size());
+        in.call(bound, args);
+        break;
     }
     Value result = cls;
     for (size_t i = decorators.size(); i-- > 0;) {
@@ -1854,7 +1920,10 @@ void Interp::runModule(lang::Module& module) {
     DictObject* g = m_main->dict.get();
     g->setStr(names().__name__, makeStr("__main__"));
     g->setStr(names().__doc__, Value::none());
-    g->setStr(names().__builtins__, Value(m_builtins));
+    // In __main__, `__builtins__` is the builtins module itself.
+    Ref<ModuleObject> builtinsModule(new ModuleObject("builtins"));
+    builtinsModule->dict = m_builtins;
+    g->setStr(names().__builtins__, Value(builtinsModule));
     g->setStr(names().__file__, makeStr(module.filename));
     Frame f;
     f.code = code;

@@ -166,15 +166,17 @@ public:
     // Bytes of C stack kept free below the recursion check for native code.
     static constexpr ptrdiff_t kStackMargin = 192 * 1024;
     void enterCall() {
-        if (++m_depth > m_recursionLimit) recursionError();
-        checkStack();
+        if (++m_depth > m_recursionLimit) depthExceeded("");
+        char probe;
+        if (m_stackLimit && &probe < m_stackLimit + kStackMargin) depthExceeded("");
     }
     // A call CPython makes through its C API (a builtin called from Python,
     // repr() of an object, a rich comparison...) counts against the same
     // limit; `context` completes the message (" while calling a Python object").
     void enterNative(const char* context) {
-        if (++m_depth > m_recursionLimit) recursionError(context);
-        checkStack();
+        if (++m_depth > m_recursionLimit) depthExceeded(context);
+        char probe;
+        if (m_stackLimit && &probe < m_stackLimit + kStackMargin) depthExceeded("");
     }
     void leaveCall() { --m_depth; }
     int depth() const { return m_depth; }
@@ -191,6 +193,14 @@ public:
     Value getAttrOrNull(const Value& obj, StrObject* name);  // null instead of AttributeError
     void setAttr(const Value& obj, StrObject* name, const Value& v);
     void delAttr(const Value& obj, StrObject* name);
+    // object.__getattribute__ / __setattr__ / __delattr__: descriptors and the
+    // instance dict, never the type's own overrides of those three (nor
+    // __getattr__); genericGetAttr returns null when the attribute is absent.
+    Value genericGetAttr(const Value& obj, StrObject* name);
+    void genericSetAttr(const Value& obj, StrObject* name, const Value& v);
+    void genericDelAttr(const Value& obj, StrObject* name);
+    // Raises the AttributeError of getAttr for an absent attribute.
+    [[noreturn]] void attributeMissing(const Value& obj, StrObject* name);
     // Method lookup without creating a bound method: on success `self` is set
     // when the result must be called with self prepended.
     Value getMethod(const Value& obj, StrObject* name, bool& needsSelf);
@@ -211,6 +221,8 @@ public:
     int64_t hash(const Value& v);
     std::string repr(const Value& v);
     std::string str(const Value& v);
+    // object.__repr__: "<module.Qualname object at 0x...>".
+    static std::string defaultRepr(const Value& v);
     Value strValue(const Value& v);  // str(v) as a str object
     std::string format(const Value& v, std::string_view spec);
     Value iter(const Value& v);
@@ -232,6 +244,9 @@ public:
     [[noreturn]] void typeError(std::string message) { raise(types().TypeError, std::move(message)); }
     [[noreturn]] void valueError(std::string message) { raise(types().ValueError, std::move(message)); }
     [[noreturn]] void recursionError(const char* context = "");
+    // The call being entered is not made: undoes its depth count and raises
+    // RecursionError (the count stays balanced when the error is caught).
+    [[noreturn]] void depthExceeded(const char* context);
     Value newException(ClassObject* type, std::vector<Value> args);
     Value newException(ClassObject* type, std::string message);
     // Sets __context__ from the exception being handled, as CPython does on raise.

@@ -153,6 +153,11 @@ void Interp::checkStack() {
     if (m_stackLimit && &probe < m_stackLimit + kStackMargin) recursionError();
 }
 
+void Interp::depthExceeded(const char* context) {
+    --m_depth;
+    recursionError(context);
+}
+
 void Interp::recursionError(const char* context) {
     raise(types().RecursionError, std::string("maximum recursion depth exceeded") + context);
 }
@@ -290,6 +295,28 @@ Value classAttribute(Interp& in, ClassObject* cls, StrObject* name) {
 
 Value Interp::getAttrOrNull(const Value& obj, StrObject* name) {
     ClassObject* type = typeOf(obj);
+    if (type->isBuiltin || !obj.isObj()) return genericGetAttr(obj, name);
+    // A user class: its own __getattribute__ (else object's), then __getattr__
+    // when that raises AttributeError, as CPython's slot_tp_getattr_hook.
+    Value ga = type->lookup(names().__getattribute__);
+    bool customGa = !ga.isNull() && !isBuiltinFromObject(ga, "__getattribute__");
+    Value ge = type->lookup(names().__getattr__);
+    if (!customGa && ge.isNull()) return genericGetAttr(obj, name);
+    Value v;
+    bool missing = false;
+    try {
+        v = customGa ? call(ga, {obj, Value(name)}) : genericGetAttr(obj, name);
+    } catch (PyException& e) {
+        if (ge.isNull() || !isInstance(e.exc, types().AttributeError)) throw;
+        missing = true;
+    }
+    if (!missing && !v.isNull()) return v;
+    if (ge.isNull()) return v;
+    return call(ge, {obj, Value(name)});
+}
+
+Value Interp::genericGetAttr(const Value& obj, StrObject* name) {
+    ClassObject* type = typeOf(obj);
     if (obj.isObj()) {
         Kind k = obj.obj()->kind();
         if (k == Kind::Class) return classAttribute(*this, obj.as<ClassObject>(), name);
@@ -316,20 +343,6 @@ Value Interp::getAttrOrNull(const Value& obj, StrObject* name) {
         }
     }
     Value descr = type->lookup(name);
-    bool userType = !type->isBuiltin;
-    if (userType && descr.isNull() && name != names().__getattribute__) {
-        Value ga = type->lookup(names().__getattribute__);
-        if (!ga.isNull() && !isBuiltinFromObject(ga, "__getattribute__")) {
-            try {
-                return call(ga, {obj, Value(name)});
-            } catch (PyException& e) {
-                if (!isInstance(e.exc, types().AttributeError)) throw;
-                Value ge = type->lookup(names().__getattr__);
-                if (ge.isNull()) throw;
-                return call(ge, {obj, Value(name)});
-            }
-        }
-    }
     if (!descr.isNull() && isDataDescriptor(descr)) return getProperty(*this, descr, obj, name);
     if (obj.isObj()) {
         if (DictObject* d = instanceDict(obj)) {
@@ -338,16 +351,16 @@ Value Interp::getAttrOrNull(const Value& obj, StrObject* name) {
         }
     }
     if (!descr.isNull()) return bindDescriptor(*this, descr, obj, type);
-    if (userType) {
-        Value ge = type->lookup(names().__getattr__);
-        if (!ge.isNull()) return call(ge, {obj, Value(name)});
-    }
     return Value();
 }
 
 Value Interp::getAttr(const Value& obj, StrObject* name) {
     Value v = getAttrOrNull(obj, name);
     if (!v.isNull()) return v;
+    attributeMissing(obj, name);
+}
+
+void Interp::attributeMissing(const Value& obj, StrObject* name) {
     if (obj.isObj(Kind::Class))
         raise(types().AttributeError, "type object '" + obj.as<ClassObject>()->name + "' has no attribute '" + name->s + "'");
     if (obj.isObj(Kind::Module))
@@ -388,6 +401,18 @@ Value Interp::lookupSpecial(const Value& obj, StrObject* name) {
 
 void Interp::setAttr(const Value& obj, StrObject* name, const Value& v) {
     ClassObject* type = typeOf(obj);
+    if (!type->isBuiltin && obj.isObj()) {
+        Value sa = type->lookup(names().__setattr__);
+        if (!sa.isNull() && !isBuiltinFromObject(sa, "__setattr__")) {
+            call(sa, {obj, Value(name), v});
+            return;
+        }
+    }
+    genericSetAttr(obj, name, v);
+}
+
+void Interp::genericSetAttr(const Value& obj, StrObject* name, const Value& v) {
+    ClassObject* type = typeOf(obj);
     if (obj.isObj()) {
         switch (obj.obj()->kind()) {
         case Kind::Class: {
@@ -409,13 +434,6 @@ void Interp::setAttr(const Value& obj, StrObject* name, const Value& v) {
         case Kind::Instance:
         case Kind::Exception:
         case Kind::Native: {
-            if (!type->isBuiltin) {
-                Value sa = type->lookup(names().__setattr__);
-                if (!sa.isNull() && !isBuiltinFromObject(sa, "__setattr__")) {
-                    call(sa, {obj, Value(name), v});
-                    return;
-                }
-            }
             Value descr = type->lookup(name);
             if (!descr.isNull() && isDataDescriptor(descr)) {
                 if (descr.obj()->type() == types().nativeProperty) {
@@ -433,10 +451,9 @@ void Interp::setAttr(const Value& obj, StrObject* name, const Value& v) {
                     return;
                 }
                 Value set = typeOf(descr)->lookup(names().__set__);
-                if (!set.isNull()) {
-                    call(set, {descr, obj, v});
-                    return;
-                }
+                if (set.isNull()) raise(types().AttributeError, "__set__");
+                call(set, {descr, obj, v});
+                return;
             }
             if (obj.obj()->kind() == Kind::Native) {
                 auto* n = obj.as<NativeObject>();
@@ -481,28 +498,43 @@ void Interp::setAttr(const Value& obj, StrObject* name, const Value& v) {
 
 void Interp::delAttr(const Value& obj, StrObject* name) {
     ClassObject* type = typeOf(obj);
+    if (!type->isBuiltin && obj.isObj()) {
+        Value da = type->lookup(names().__delattr__);
+        if (!da.isNull() && !isBuiltinFromObject(da, "__delattr__")) {
+            call(da, {obj, Value(name)});
+            return;
+        }
+    }
+    genericDelAttr(obj, name);
+}
+
+void Interp::genericDelAttr(const Value& obj, StrObject* name) {
+    ClassObject* type = typeOf(obj);
     if (obj.isObj()) {
-        if (!type->isBuiltin && (obj.obj()->kind() == Kind::Instance || obj.obj()->kind() == Kind::Exception)) {
-            Value da = type->lookup(names().__delattr__);
-            if (!da.isNull() && !isBuiltinFromObject(da, "__delattr__")) {
-                call(da, {obj, Value(name)});
-                return;
-            }
-            Value descr = type->lookup(name);
-            if (descr.isObj(Kind::Property) && descr.obj()->type() == types().property) {
+        if (obj.obj()->kind() == Kind::Class) {
+            auto* c = obj.as<ClassObject>();
+            if (c->isBuiltin)
+                typeError("cannot set '" + name->s + "' attribute of immutable type '" + c->name + "'");
+            if (c->dict->pop(*this, Value(name)).isNull())
+                raise(types().AttributeError, "type object '" + c->name + "' has no attribute '" + name->s + "'");
+            ++c->version;
+            ClassObject::invalidateLookups();
+            return;
+        }
+        Value descr = type->lookup(name);
+        if (!descr.isNull() && isDataDescriptor(descr)) {
+            if (descr.obj()->type() == types().nativeProperty)
+                raise(types().AttributeError, "attribute '" + name->s + "' of '" + type->name + "' objects is not writable");
+            if (descr.obj()->kind() == Kind::Property) {
                 auto* p = descr.as<PropertyObject>();
                 if (p->fdel.isNone())
                     raise(types().AttributeError, "property '" + name->s + "' of '" + type->name + "' object has no deleter");
                 call(p->fdel, {obj});
                 return;
             }
-        }
-        if (obj.obj()->kind() == Kind::Class && !obj.as<ClassObject>()->isBuiltin) {
-            auto* c = obj.as<ClassObject>();
-            if (c->dict->pop(*this, Value(name)).isNull())
-                raise(types().AttributeError, "type object '" + c->name + "' has no attribute '" + name->s + "'");
-            ++c->version;
-            ClassObject::invalidateLookups();
+            Value del = typeOf(descr)->lookup(names().__delete__);
+            if (del.isNull()) raise(types().AttributeError, "__delete__");
+            call(del, {descr, obj});
             return;
         }
         if (DictObject* d = instanceDict(obj)) {
@@ -907,7 +939,15 @@ bool isSeqRepeatable(const Value& v) {
 // Native fast paths for builtin operands; null when they do not apply.
 Value nativeBinary(Interp& in, BinOpKind op, const Value& a, const Value& b) {
     bool ai = isIntLike(a), bi = isIntLike(b);
-    if (ai && bi) return intOp(in, op, a, b);
+    if (ai && bi) {
+        if (a.isBool() && b.isBool()) {
+            // bool's own &, | and ^ keep the result a bool.
+            if (op == BinOpKind::BitAnd) return Value::boolean(a.asBool() && b.asBool());
+            if (op == BinOpKind::BitOr) return Value::boolean(a.asBool() || b.asBool());
+            if (op == BinOpKind::BitXor) return Value::boolean(a.asBool() != b.asBool());
+        }
+        return intOp(in, op, a, b);
+    }
     if ((a.isFloat() || ai) && (b.isFloat() || bi)) {
         double x, y;
         toDouble(in, a, x);
@@ -1212,6 +1252,21 @@ Value nativeCompare(Interp& in, CmpOpKind op, const Value& a, const Value& b) {
                 return Value::boolean(op == CmpOpKind::NotEq);
             return compareSequences(in, op, x, y);
         }
+        if (ka == kb && (ka == Kind::BoundMethod || ka == Kind::Builtin) &&
+            (op == CmpOpKind::Eq || op == CmpOpKind::NotEq)) {
+            // Methods are equal when they bind the same function to the same object.
+            bool same;
+            if (ka == Kind::BoundMethod) {
+                auto* x = a.as<BoundMethodObject>();
+                auto* y = b.as<BoundMethodObject>();
+                same = x->self.is(y->self) && in.eq(x->func, y->func);
+            } else {
+                auto* x = a.as<BuiltinObject>();
+                auto* y = b.as<BuiltinObject>();
+                same = a.is(b) || (!x->self.isNull() && x->fn == y->fn && x->self.is(y->self));
+            }
+            return Value::boolean(op == CmpOpKind::Eq ? same : !same);
+        }
         if (ka == Kind::Dict && kb == Kind::Dict && (op == CmpOpKind::Eq || op == CmpOpKind::NotEq)) {
             auto* x = a.as<DictObject>();
             auto* y = b.as<DictObject>();
@@ -1334,6 +1389,13 @@ bool Interp::truthy(const Value& v) {
     return true;
 }
 
+namespace {
+int64_t pointerHash(const void* o) {
+    uintptr_t p = reinterpret_cast<uintptr_t>(o);
+    return int64_t((p >> 4) | (p << 60)) & 0x7fffffffffffffff;
+}
+}  // namespace
+
 int64_t Interp::hash(const Value& v) {
     switch (v.tag()) {
     case Value::Tag::Null:
@@ -1363,10 +1425,17 @@ int64_t Interp::hash(const Value& v) {
         break;
     case Kind::Class:
     case Kind::Function:
-    case Kind::Builtin:
-    case Kind::Module: {
-        uintptr_t p = reinterpret_cast<uintptr_t>(o);
-        return int64_t((p >> 4) | (p << 60)) & 0x7fffffffffffffff;
+    case Kind::Module: return pointerHash(o);
+    case Kind::Builtin: {
+        auto* b = static_cast<BuiltinObject*>(o);
+        if (b->self.isNull()) return pointerHash(o);
+        return (b->self.isObj() ? pointerHash(b->self.obj()) : hash(b->self)) ^ pointerHash(reinterpret_cast<const void*>(b->fn));
+    }
+    case Kind::BoundMethod: {
+        // As CPython's method_hash: the object's identity and the function's hash.
+        auto* m = static_cast<BoundMethodObject*>(o);
+        int64_t h = (m->self.isObj() ? pointerHash(m->self.obj()) : hash(m->self)) ^ hash(m->func);
+        return h == -1 ? -2 : h;
     }
     default: break;
     }
@@ -1518,7 +1587,20 @@ std::string Interp::repr(const Value& v) {
         if (!isStr(r)) typeError("__repr__ returned non-string (type " + typeName(r) + ")");
         return asStr(r)->s;
     }
-    return "<" + t->qualifiedName() + " object at " + addressOf(o) + ">";
+    return defaultRepr(v);
+}
+
+std::string Interp::defaultRepr(const Value& v) {
+    ClassObject* t = typeOf(v);
+    std::string mod = t->module;
+    Value m = t->dict->getStr(names().__module__);
+    if (isStr(m)) mod = asStr(m)->s;
+    std::string name = t->name;
+    if (mod != "builtins") {
+        Value qn = t->dict->getStr(names().__qualname__);
+        name = mod + "." + (isStr(qn) ? asStr(qn)->s : t->name);
+    }
+    return "<" + name + " object at " + addressOf(v.isObj() ? v.obj() : nullptr) + ">";
 }
 
 Value Interp::strValue(const Value& v) {

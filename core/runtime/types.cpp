@@ -103,6 +103,9 @@ namespace {
 // ------------------------------------------------------------------ object
 
 Value objectNew(Interp& in, CallArgs& a) {
+    if (a.size() == 0) in.typeError("object.__new__(): not enough arguments");
+    if (!a[0].isObj(Kind::Class))
+        in.typeError("object.__new__(X): X is not a type object (" + Interp::typeName(a[0]) + ")");
     auto* cls = a[0].as<ClassObject>();
     if (cls->instanceKind == Kind::Exception) return Value(new ExceptionObject(cls));
     return Value(new InstanceObject(cls));
@@ -111,9 +114,8 @@ Value objectNew(Interp& in, CallArgs& a) {
 Value objectInit(Interp& in, CallArgs& a) { return Value::none(); }
 
 Value objectRepr(Interp& in, CallArgs& a) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, " object at %p>", static_cast<void*>(a[0].isObj() ? a[0].obj() : nullptr));
-    return makeStr("<" + Interp::typeOf(a[0])->qualifiedName() + buf);
+    a.check(in, "__repr__", 1, 1);
+    return makeStr(Interp::defaultRepr(a[0]));
 }
 
 Value objectStr(Interp& in, CallArgs& a) { return makeStr(in.repr(a[0])); }
@@ -148,35 +150,32 @@ Value objectFormat(Interp& in, CallArgs& a) {
 Value objectSetattr(Interp& in, CallArgs& a) {
     a.check(in, "__setattr__", 3, 3);
     if (!isStr(a[1])) in.typeError("attribute name must be string, not '" + Interp::typeName(a[1]) + "'");
-    Value self = a[0];
-    if (self.isObj() && (self.obj()->kind() == Kind::Instance || self.obj()->kind() == Kind::Exception)) {
-        auto* inst = self.as<InstanceObject>();
-        Value descr = inst->type()->lookup(asStr(a[1]));
-        if (!descr.isNull() && descr.isObj(Kind::Property)) {
-            in.setAttr(self, asStr(a[1]), a[2]);
-            return Value::none();
-        }
-        if (!inst->dict) inst->dict = Ref<DictObject>(new DictObject());
-        inst->dict->setStr(intern(asStr(a[1])->s), a[2]);
-        return Value::none();
-    }
-    in.setAttr(self, asStr(a[1]), a[2]);
+    in.genericSetAttr(a[0], intern(asStr(a[1])->s), a[2]);
     return Value::none();
 }
 
 Value objectGetattribute(Interp& in, CallArgs& a) {
     a.check(in, "__getattribute__", 2, 2);
     if (!isStr(a[1])) in.typeError("attribute name must be string, not '" + Interp::typeName(a[1]) + "'");
-    return in.getAttr(a[0], intern(asStr(a[1])->s));
+    StrObject* name = intern(asStr(a[1])->s);
+    Value v = in.genericGetAttr(a[0], name);
+    if (!v.isNull()) return v;
+    in.attributeMissing(a[0], name);
 }
 
 Value objectDelattr(Interp& in, CallArgs& a) {
     a.check(in, "__delattr__", 2, 2);
-    in.delAttr(a[0], intern(asStr(a[1])->s));
+    if (!isStr(a[1])) in.typeError("attribute name must be string, not '" + Interp::typeName(a[1]) + "'");
+    in.genericDelAttr(a[0], intern(asStr(a[1])->s));
     return Value::none();
 }
 
-Value objectInitSubclass(Interp& in, CallArgs& a) { return Value::none(); }
+Value objectInitSubclass(Interp& in, CallArgs& a) {
+    std::string cls = a.size() > 0 && a[0].isObj(Kind::Class) ? a[0].as<ClassObject>()->name : "object";
+    if (a.kwCount() > 0) in.typeError(cls + ".__init_subclass__() takes no keyword arguments");
+    if (a.size() > 1) in.typeError(cls + ".__init_subclass__() takes no arguments (" + std::to_string(a.size() - 1) + " given)");
+    return Value::none();
+}
 
 Value objectClass(Interp& in, const Value& self) { return Value(Interp::typeOf(self)); }
 
@@ -339,15 +338,6 @@ Value functionKwdefaults(Interp& in, const Value& self) {
     if (!f->kwDefaults) return Value::none();
     return Value(f->kwDefaults);
 }
-Value functionWrapped(Interp& in, const Value& self) {
-    auto* f = self.as<FunctionObject>();
-    if (f->attrs) {
-        Value v = f->attrs->getStr(intern("__wrapped__"));
-        if (!v.isNull()) return v;
-    }
-    in.raise(types().AttributeError, "'function' object has no attribute '__wrapped__'");
-}
-
 Value methodSelf(Interp& in, const Value& self) { return self.as<BoundMethodObject>()->self; }
 Value methodFunc(Interp& in, const Value& self) { return self.as<BoundMethodObject>()->func; }
 Value methodName(Interp& in, const Value& self) {
@@ -920,7 +910,6 @@ void installObjectType(const Types& t) {
     defineGetter(t.function, "__module__", functionModule, functionSetModule);
     defineGetter(t.function, "__defaults__", functionDefaults);
     defineGetter(t.function, "__kwdefaults__", functionKwdefaults);
-    defineGetter(t.function, "__wrapped__", functionWrapped);
     defineGetter(t.method, "__self__", methodSelf);
     defineGetter(t.method, "__func__", methodFunc);
     defineGetter(t.method, "__name__", methodName);

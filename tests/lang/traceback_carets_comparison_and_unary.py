@@ -1,0 +1,5 @@
+class Thing:
+    pass
+
+things = [Thing(), Thing()]
+print(-things[0])

@@ -1,0 +1,5 @@
+def key():
+    return "absent"
+
+table = {"present": 1}
+print(table[key()])

@@ -1,0 +1,2 @@
+data = {"outer": {"inner": [1, 2, 3]}}
+value = data["outer"]["inner"][10]

@@ -1,0 +1,7 @@
+def lookup(key):
+    try:
+        return {}[key]
+    except KeyError:
+        raise LookupError("no such key") from None
+
+lookup("x")

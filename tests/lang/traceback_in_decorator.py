@@ -1,0 +1,6 @@
+def broken(f):
+    return f.missing_attribute
+
+@broken
+def decorated():
+    pass

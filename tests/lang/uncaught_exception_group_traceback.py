@@ -1,0 +1,4 @@
+def f():
+    raise ExceptionGroup("two problems", [ValueError("bad value"), TypeError("bad type")])
+
+f()
