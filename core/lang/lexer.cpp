@@ -1,7 +1,8 @@
 #include "lang/lexer.h"
 
 #include <algorithm>
-#include <cstring>
+#include <cctype>
+#include <cstdio>
 
 namespace ascope::lang {
 

@@ -196,7 +196,7 @@ std::string toDecimal(std::string_view digits, int base) {
 
 double parseDouble(std::string_view text) {
     double value = 0;
-    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    const std::errc ec = std::from_chars(text.data(), text.data() + text.size(), value).ec;
     if (ec == std::errc::result_out_of_range) {
         // Overflow gives inf, underflow 0, like strtod.
         size_t e = text.find_first_of("eE");
@@ -212,7 +212,6 @@ double parseDouble(std::string_view text) {
         long intDigits = long(std::min(dot, e));
         value = exponent + intDigits > 0 ? HUGE_VAL : 0.0;
     }
-    (void)ptr;
     return value;
 }
 
@@ -649,6 +648,7 @@ bool Parser::file(std::vector<Stmt*>& body) {
 // statements: statement+
 bool Parser::statements(std::vector<Stmt*>& out) {
     Depth d(*this);
+    Depth loop(*this);  // pegen's helper rule for statement+
     bool any = false;
     while (statement(out)) any = true;
     return any;
@@ -798,13 +798,16 @@ Stmt* Parser::assignment() {
     m_mark = mark;
     {
         Expr* a = nullptr;
-        if (expect(TokenKind::LPar)) {
-            a = singleTarget();
-            if (a && !expect(TokenKind::RPar)) a = nullptr;
-        }
-        if (!a) {
-            m_mark = mark;
-            a = singleSubscriptAttributeTarget();
+        {
+            Depth group(*this);  // pegen's helper rule for ('(' single_target ')' | ...)
+            if (expect(TokenKind::LPar)) {
+                a = singleTarget();
+                if (a && !expect(TokenKind::RPar)) a = nullptr;
+            }
+            if (!a) {
+                m_mark = mark;
+                a = singleSubscriptAttributeTarget();
+            }
         }
         if (a && expect(TokenKind::Colon)) {
             if (Expr* b = expression()) {
@@ -836,6 +839,7 @@ Stmt* Parser::assignment() {
             targets.push_back(z);
         }
         if (!targets.empty()) {
+            Depth group(*this);  // pegen's helper rule for (yield_expr | star_expressions)
             const int m = m_mark;
             Expr* b = yieldExpr();
             if (!b) {
@@ -2296,6 +2300,7 @@ Expr* Parser::starExpression() {
 // star_named_expressions: ','.star_named_expression+ [',']   (appends on success)
 bool Parser::starNamedExpressions(std::vector<Expr*>& out) {
     Depth d(*this);
+    Depth gather(*this);  // pegen's helper rule for the gather
     Expr* a = starNamedExpression();
     if (!a) return false;
     out.push_back(a);
@@ -2492,6 +2497,7 @@ done:
 Expr* Parser::binaryChain(Rule rule, Expr* (Parser::*operand)(), const TokenKind* kinds,
                           const BinOpKind* ops, int count) {
     Depth d(*this);
+    Depth raw(*this);  // pegen enters a left-recursive rule and its _raw function
     Expr* res;
     if (rule != Rule::None && memoGet(rule, res)) return res;
     const int mark = m_mark;
@@ -2633,6 +2639,7 @@ Expr* Parser::awaitPrimary() {
 //     | atom
 Expr* Parser::primary() {
     Depth d(*this);
+    Depth raw(*this);
     const int mark = m_mark;
     Expr* a = atom();
     if (!a) return nullptr;
@@ -2777,6 +2784,7 @@ Expr* Parser::atom() {
     case TokenKind::String: return strings();
     case TokenKind::Number: return number();
     case TokenKind::LPar: {
+        Depth helper(*this);  // pegen's helper rules for (tuple | group | genexp) and the others
         if (Expr* e = tuple()) return e;
         m_mark = mark;
         if (Expr* e = group()) return e;
@@ -2786,6 +2794,7 @@ Expr* Parser::atom() {
         return nullptr;
     }
     case TokenKind::LSqb: {
+        Depth helper(*this);
         if (Expr* e = list()) return e;
         m_mark = mark;
         if (Expr* e = listcomp()) return e;
@@ -2793,6 +2802,7 @@ Expr* Parser::atom() {
         return nullptr;
     }
     case TokenKind::LBrace: {
+        Depth helper(*this);
         if (Expr* e = dict()) return e;
         m_mark = mark;
         if (Expr* e = set()) return e;
@@ -2813,10 +2823,14 @@ Expr* Parser::group() {
     const int mark = m_mark;
     if (expect(TokenKind::LPar)) {
         const int m = m_mark;
-        Expr* a = yieldExpr();
-        if (!a) {
-            m_mark = m;
-            a = namedExpression();
+        Expr* a;
+        {
+            Depth inner(*this);  // pegen's helper rule for (yield_expr | named_expression)
+            a = yieldExpr();
+            if (!a) {
+                m_mark = m;
+                a = namedExpression();
+            }
         }
         if (a && expect(TokenKind::RPar)) return a;
     }
@@ -3370,11 +3384,15 @@ Expr* Parser::genexp() {
     const int mark = m_mark;
     if (expect(TokenKind::LPar)) {
         const int m = m_mark;
-        Expr* a = assignmentExpression();
-        if (!a) {
-            m_mark = m;
-            a = expression();
-            if (a && check(TokenKind::ColonEqual)) a = nullptr;
+        Expr* a;
+        {
+            Depth group(*this);  // pegen's helper rule for (assignment_expression | expression !':=')
+            a = assignmentExpression();
+            if (!a) {
+                m_mark = m;
+                a = expression();
+                if (a && check(TokenKind::ColonEqual)) a = nullptr;
+            }
         }
         if (a) {
             std::vector<Comprehension*> gens;
@@ -3447,6 +3465,8 @@ CallArgs* Parser::args() {
     Depth d(*this);
     const int mark = m_mark;
     auto element = [&]() -> Expr* {
+        Depth gather(*this);  // pegen's helper rules: the gather and the element's group
+        Depth group(*this);
         const int m = m_mark;
         if (Expr* e = starredExpression()) return e;
         m_mark = m;
@@ -3836,6 +3856,7 @@ Expr* Parser::singleSubscriptAttributeTarget() {
 //     | atom &t_lookahead
 Expr* Parser::tPrimary() {
     Depth d(*this);
+    Depth raw(*this);
     Expr* res;
     if (memoGet(Rule::TPrimary, res)) return res;
     const int mark = m_mark;
@@ -5796,6 +5817,7 @@ bool Parser::parseFile(std::vector<Stmt*>& body, SyntaxError& error) {
 Expr* Parser::parseFString(SyntaxError& error) {
     Expr* result = nullptr;
     try {
+        Depth rule(*this);  // fstring: star_expressions
         result = starExpressions();
         if (result) return result;
     } catch (const ParseAbort&) {
@@ -5804,6 +5826,7 @@ Expr* Parser::parseFString(SyntaxError& error) {
         const int lastToken = std::max(0, m_fill - 1);
         resetForSecondPass();
         try {
+            Depth rule(*this);
             starExpressions();
         } catch (const ParseAbort&) {
         }
@@ -6777,7 +6800,6 @@ private:
         const Expr* v = s->value;
         const char* folded = foldedType(v);
         const std::string_view vt = folded ? folded : "";
-        const bool constant = folded && v->kind != ExprKind::Tuple;
         if ((folded && (vt == "NoneType" || vt == "ellipsis" || vt == "int" || vt == "bool" || vt == "float" ||
                         vt == "complex")) ||
             (!folded && (v->kind == ExprKind::Set || v->kind == ExprKind::SetComp ||
@@ -6792,7 +6814,6 @@ private:
         else
             container = v->kind == ExprKind::Tuple || v->kind == ExprKind::List || v->kind == ExprKind::ListComp ||
                         v->kind == ExprKind::JoinedStr || v->kind == ExprKind::FormattedValue;
-        (void)constant;
         if (container)
             warn(s->pos, std::string(inferredType(v)) + " indices must be integers or slices, not " + index +
                              "; perhaps you missed a comma?");
