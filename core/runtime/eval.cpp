@@ -106,6 +106,27 @@ const Node* assertRaiseNode(const Expr* test) {
     }
 }
 
+// How CPython names a callable in call errors (_PyObject_FunctionStr):
+// "module.qualname()", "qualname()" for builtins, else str(func).
+std::string functionStr(Interp& in, const Value& func) {
+    Value qn, mod;
+    bool failed = false;
+    try {
+        qn = in.getAttrOrNull(func, names().__qualname__);
+        if (!qn.isNull()) mod = in.getAttrOrNull(func, names().__module__);
+    } catch (PyException& e) {
+        if (!in.isInstance(e.exc, types().AttributeError)) throw;
+        failed = true;
+    }
+    if (failed || qn.isNull()) return in.str(func);
+    std::string q = in.str(qn);
+    if (!mod.isNull() && !mod.isNone()) {
+        std::string m = in.str(mod);
+        if (m != "builtins") return m + "." + q + "()";
+    }
+    return q + "()";
+}
+
 // ascii(): the repr text with every non-ASCII code point escaped.
 std::string asciiOf(const std::string& text) {
     std::string out;
@@ -275,7 +296,12 @@ public:
     Value evalFormatted(FormattedValue* fv, Frame& f);
     Value evalDict(lang::Dict* d, Frame& f);
     Value evalSet(lang::Set* s, Frame& f);
-    void evalElements(const std::vector<Expr*>& elts, Frame& f, std::vector<Value>& out);
+    // Evaluates display or call elements, expanding `*x`. A `*x` that is not
+    // iterable is reported as CPython's LIST_EXTEND does ("Value after * must
+    // be an iterable"), as its CALL_FUNCTION_EX does for the lone `*x` of a
+    // call to `callee`, or as a plain iter() error for set displays.
+    void evalElements(const std::vector<Expr*>& elts, Frame& f, std::vector<Value>& out,
+                      const Value* callee = nullptr, bool plainIterError = false);
     Value evalComprehension(Comp* c, Frame& f);
     Value makeFunction(CodeInfo* code, Arguments* args, Frame& f, Node* node);
 
@@ -521,7 +547,8 @@ Value Evaluator::evalSubscript(Subscript* s, Frame& f) {
     return in.getItem(obj, key);
 }
 
-void Evaluator::evalElements(const std::vector<Expr*>& elts, Frame& f, std::vector<Value>& out) {
+void Evaluator::evalElements(const std::vector<Expr*>& elts, Frame& f, std::vector<Value>& out,
+                             const Value* callee, bool plainIterError) {
     out.reserve(elts.size());
     for (Expr* x : elts) {
         if (x->kind == ExprKind::Starred) {
@@ -533,10 +560,21 @@ void Evaluator::evalElements(const std::vector<Expr*>& elts, Frame& f, std::vect
                 continue;
             }
             Value it;
+            bool notIterable = false;
             try {
                 it = in.iter(v);
             } catch (PyException& e) {
-                if (!in.isInstance(e.exc, types().TypeError) || !in.truthy(Value::none())) throw;
+                ClassObject* t = Interp::typeOf(v);
+                if (plainIterError || !in.isInstance(e.exc, types().TypeError) ||
+                    !t->lookup(names().__iter__).isNull() || !t->lookup(names().__getitem__).isNull())
+                    throw;
+                notIterable = true;
+            }
+            if (notIterable) {
+                if (callee && elts.size() == 1)
+                    in.typeError(functionStr(in, *callee) + " argument after * must be an iterable, not " +
+                                 Interp::typeName(v));
+                in.typeError("Value after * must be an iterable, not " + Interp::typeName(v));
             }
             for (;;) {
                 Value item = in.next(it);
@@ -579,7 +617,7 @@ Value Evaluator::evalDict(lang::Dict* d, Frame& f) {
 
 Value Evaluator::evalSet(lang::Set* s, Frame& f) {
     std::vector<Value> items;
-    evalElements(s->elts, f, items);
+    evalElements(s->elts, f, items, nullptr, true);
     auto* set = new SetObject(types().set, Kind::Set);
     Value keep(set);
     f.cur = s;
@@ -673,7 +711,7 @@ Value Evaluator::evalCall(Call* c, Frame& f) {
 
     std::vector<Value> pos;
     if (needsSelf) pos.push_back(std::move(self));
-    evalElements(c->args, f, pos);
+    evalElements(c->args, f, pos, &func);
     std::vector<Value> kwValues;
     std::vector<StrObject*> kwNames;
     std::vector<Value> kwKeep;
@@ -689,12 +727,8 @@ Value Evaluator::evalCall(Call* c, Frame& f) {
             if (!isStr(k)) in.typeError("keywords must be strings");
             StrObject* name = intern(asStr(k)->s);
             for (StrObject* existing : kwNames)
-                if (existing == name) {
-                    std::string fname = in.str(in.getAttrOrNull(func, names().__qualname__).isNull()
-                                                   ? makeStr(Interp::typeName(func))
-                                                   : in.getAttr(func, names().__qualname__));
-                    in.typeError(fname + "() got multiple values for keyword argument '" + name->s + "'");
-                }
+                if (existing == name)
+                    in.typeError(functionStr(in, func) + " got multiple values for keyword argument '" + name->s + "'");
             kwNames.push_back(name);
             kwValues.push_back(v);
         };
@@ -704,12 +738,8 @@ Value Evaluator::evalCall(Call* c, Frame& f) {
                 if (!d->entries[i].key.isNull()) addKw(d->entries[i].key, d->entries[i].value);
         } else {
             Value keys = in.getAttrOrNull(m, intern("keys"));
-            if (keys.isNull()) {
-                std::string fname = Interp::typeName(func);
-                Value qn = in.getAttrOrNull(func, names().__qualname__);
-                if (isStr(qn)) fname = asStr(qn)->s;
-                in.typeError(fname + "() argument after ** must be a mapping, not " + Interp::typeName(m));
-            }
+            if (keys.isNull())
+                in.typeError(functionStr(in, func) + " argument after ** must be a mapping, not " + Interp::typeName(m));
             for (const Value& k : in.toVector(in.call(keys, {}))) addKw(k, in.getItem(m, k));
         }
     }
@@ -810,6 +840,7 @@ void Evaluator::assign(Expr* target, const Value& v, Frame& f) {
 }
 
 void Evaluator::unpack(ListOrTuple* t, const Value& v, Frame& f) {
+    f.cur = t;  // UNPACK_SEQUENCE's position: the target
     size_t n = t->elts.size();
     int star = -1;
     for (size_t i = 0; i < n; ++i)
