@@ -1,0 +1,97 @@
+// Trace events: the only interface from the core to the app.
+//
+// Why it is built this way: a scenario runs once, completely, and every view
+// (stage, stack inspector, console, timeline, video export) is a pure
+// function of (trace, position). An event is therefore a plain value with no
+// pointer into the interpreter: identities are small integers that restart at
+// every run, texts are already rendered, and the clock is copied in. One flat
+// struct for every kind (instead of a variant per kind) keeps the fold, the
+// serialisers and the tests short; the fields a kind uses are listed at each
+// kind, all others keep their defaults.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace ascope::trace {
+
+enum class EventKind : uint8_t {
+    // ---- the loop
+    LoopIterationBegin,  // _run_once starts; `value` = the iteration number (1-based, per run)
+    LoopIterationEnd,    // _run_once ends; `value` = the iteration number
+    SelectWait,          // the virtual selector waits; `value` = the timeout in seconds (0: poll)
+    ClockJump,           // the virtual clock is about to move forward: `time` = the old clock, `value` = the new one
+    // ---- handles (ready queue)
+    HandleScheduled,     // call_soon: `handle`, `label`, `task` when the callback is a task's step/wakeup
+    HandleRun,           // a handle leaves the ready queue and its callback runs: `handle`, `label`, `task`
+    HandleSkipped,       // a cancelled handle leaves the ready queue without running: `handle`
+    HandleCancelled,     // Handle.cancel() on a handle still in the ready queue or the heap: `handle`
+    // ---- timers (the heap of TimerHandles; `timer` = `handle` = the timer's handle id)
+    TimerAdded,          // call_at/call_later: `timer`, `handle`, `label`, `value` = deadline, `task`
+    TimerFired,          // a due timer moves from the heap to the ready queue: `timer`, `handle`
+    TimerCancelled,      // TimerHandle.cancel(): it stays in the heap, marked: `timer`, `handle`
+    TimerRemoved,        // a cancelled timer is dropped from the heap: `timer`, `handle`
+    // ---- tasks (a task is a future too: `task` = `future` = its id)
+    TaskCreated,         // `task`, `label` = the task's name, `function` = its coroutine's qualname
+    TaskStarted,         // a step begins (the coroutine is resumed): `task`
+    TaskSuspended,       // the step yields: `future` = what it waits on (0: a bare yield, it is ready
+                         // again), `label` = that future's description
+    TaskResumed,         // wakeup: the future it waited on is done (`future`), its step is about to run
+    TaskDone,            // the coroutine returned: `task`, `text` = repr of the result
+    TaskFailed,          // the coroutine raised: `task`, `excType`, `excMessage`
+    TaskCancelled,       // the coroutine ended by CancelledError (or was cancelled when done): `task`
+    // ---- futures
+    FutureCreated,       // `future`, `label` = "Future"
+    FutureDone,          // result or exception set, or cancelled: `future`, `text` = "result", "exception"
+                         // or "cancelled", `excType`/`excMessage` for an exception
+    // ---- frames and lines (`frame` = the activation's serial number)
+    FramePushed,         // `frame`, `function` (qualname), `file`, `line` (first line), `task` (0: main)
+    FramePopped,         // `frame`, `task`
+    LineExecuted,        // a statement starts: `frame`, `line`, `task`, `locals` (name, repr)
+    // ---- exceptions
+    ExceptionRaised,     // `excType`, `excMessage`, `frame`, `line`, `task`
+    ExceptionPropagated, // leaves a frame unhandled: `frame`, `excType`, `excMessage`
+    ExceptionCaught,     // an except clause takes it: `frame`, `line`, `excType`
+    ExceptionStored,     // set on a task or future as its outcome: `future`/`task`, `excType`, `excMessage`
+    ExceptionReraised,   // thrown into an awaiting task when it wakes: `task`, `future`, `excType`, `excMessage`
+    // ---- cancellation
+    CancelRequested,     // Task.cancel(): `task`, `text` = the message's repr (empty: none)
+    CancelDelivered,     // CancelledError is thrown into the task's coroutine at its await: `task`
+    // ---- output
+    OutputWritten,       // the program wrote `text`; `isStderr` tells the stream, `task` who wrote it
+};
+
+// A stable lower-case name per kind ("loop_iteration_begin"), used by the
+// serialisers; `kindFromName` is its inverse (false for an unknown name).
+std::string_view kindName(EventKind kind);
+bool kindFromName(std::string_view name, EventKind& kind);
+// One past the last kind, for tables and generated tests.
+constexpr int kEventKindCount = int(EventKind::OutputWritten) + 1;
+
+struct Event {
+    uint64_t seq = 0;        // position in the trace, from 0; assigned by the recorder
+    double time = 0.0;       // loop time (asyncio's virtual clock) when the event happened
+    EventKind kind = EventKind::OutputWritten;
+    uint64_t task = 0;       // task id (the task's future id); 0: none, or code outside any task
+    uint64_t handle = 0;     // handle id (ready-queue callbacks and timers share one numbering); 0: none
+    uint64_t future = 0;     // future id (tasks included); 0: none
+    uint64_t timer = 0;      // timer handle id (equal to `handle` on timer events); 0: none
+    uint64_t frame = 0;      // frame serial number; 0: none
+    std::string function;    // qualified function name of the frame or coroutine
+    std::string file;        // source file of the frame
+    int line = 0;            // source line (1-based); 0: unknown
+    std::string label;       // readable name: "Task-2.__step", "print_later(3)", a task name
+    std::string text;        // payload: written output, a result's repr, a cancel message
+    std::string excType;     // exception class name ("ValueError"); empty: no exception
+    std::string excMessage;  // str() of the exception
+    double value = 0.0;      // kind-specific number: deadline, timeout, new clock, iteration
+    bool isStderr = false;   // OutputWritten: true for stderr
+    std::vector<std::pair<std::string, std::string>> locals;  // LineExecuted: (name, repr) in slot order
+
+    bool operator==(const Event&) const = default;
+};
+
+}  // namespace ascope::trace

@@ -1,0 +1,144 @@
+// Snapshots: the whole visible state of a run at one event.
+//
+// Why it is built this way: the app draws from state, the trace stores
+// changes. A snapshot is obtained by folding events, one at a time, into an
+// initial empty state with `apply`, which is pure and total (an event that
+// refers to an unknown id changes nothing), so any position can be rebuilt
+// from the trace alone. Folding from the start on every seek would make
+// scrubbing backward through a long trace quadratic; `TraceIndex` keeps a
+// copy of the state every `interval` events (keyframes), so reaching any
+// position costs at most `interval - 1` applications, backward or forward.
+#pragma once
+
+#include "trace/trace.h"
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace ascope::trace {
+
+// What the loop is doing.
+enum class LoopPhase : uint8_t {
+    Idle,       // no loop iteration in progress (before the loop, between loops, after it)
+    Selecting,  // waiting in the (virtual) selector for the earliest timer
+    Running,    // running the handles that were ready when the iteration began
+};
+
+enum class TaskState : uint8_t {
+    Ready,      // a step or wake-up of it sits in the ready queue
+    Running,    // its step is executing now
+    Waiting,    // suspended on a future (`TaskView::awaiting`)
+    Done,       // returned a result
+    Failed,     // ended with an exception
+    Cancelled,  // ended cancelled
+};
+std::string_view taskStateName(TaskState s);  // "ready", "running", ...
+
+struct HandleView {
+    uint64_t id = 0;         // handle id
+    std::string label;       // "Task-2.__step", "print_later(3)"
+    uint64_t task = 0;       // the task whose step/wake-up this is; 0: a plain callback
+    bool cancelled = false;  // Handle.cancel() was called; it will be skipped
+    bool operator==(const HandleView&) const = default;
+};
+
+struct TimerView {
+    uint64_t id = 0;         // timer handle id
+    double when = 0.0;       // deadline in loop time
+    std::string label;       // the callback, as for handles
+    uint64_t task = 0;       // the task the callback wakes, when known
+    bool cancelled = false;  // cancelled but still in the heap
+    bool operator==(const TimerView&) const = default;
+};
+
+struct FrameView {
+    uint64_t id = 0;         // frame serial number
+    std::string function;    // qualified name
+    std::string file;        // source file
+    int line = 0;            // the line running now (the first line until a line event)
+    std::vector<std::pair<std::string, std::string>> locals;  // (name, repr) at the last line event
+    bool operator==(const FrameView&) const = default;
+};
+
+// An exception and where it is.
+struct ExceptionView {
+    std::string type;        // class name; empty: no exception
+    std::string message;     // str() of it
+    uint64_t task = 0;       // the task it travels through (0: main code or the loop)
+    uint64_t frame = 0;      // the frame it is in or leaving (0: not in a frame: stored, or thrown in)
+    int line = 0;            // the line it was raised or caught at
+    bool operator==(const ExceptionView&) const = default;
+};
+
+struct TaskView {
+    uint64_t id = 0;                 // task id
+    std::string name;                // "Task-1" or the given name
+    std::string coroutine;           // the coroutine's qualified name
+    TaskState state = TaskState::Ready;
+    std::vector<FrameView> stack;    // outermost first; frames survive suspension
+    uint64_t awaiting = 0;           // the future it waits on (Waiting); 0: none
+    std::string awaitingLabel;       // description of that future
+    std::vector<uint64_t> awaitedBy; // tasks waiting on this task, in the order they started waiting
+    std::string result;              // repr of the result (Done)
+    ExceptionView exception;         // the stored exception (Failed)
+    bool cancelRequested = false;    // cancel() was called and not yet delivered
+    bool operator==(const TaskView&) const = default;
+};
+
+struct ConsoleChunk {
+    bool isStderr = false;
+    std::string text;
+    bool operator==(const ConsoleChunk&) const = default;
+};
+
+struct Snapshot {
+    size_t applied = 0;              // number of events folded in (position + 1; 0: the initial state)
+    LoopPhase phase = LoopPhase::Idle;
+    uint64_t iteration = 0;          // current or last loop iteration number; 0: none yet
+    double clock = 0.0;              // loop time of the last event
+    std::vector<HandleView> ready;   // the ready deque, front first
+    std::vector<TimerView> timers;   // the timer heap in deadline order (ties: insertion order)
+    std::vector<TaskView> tasks;     // every task ever created, by id
+    uint64_t runningTask = 0;        // the task whose step runs now; 0: none
+    uint64_t runningHandle = 0;      // the handle whose callback runs now; 0: none
+    std::vector<FrameView> mainStack;// frames outside any task (module code, asyncio.run's caller)
+    ExceptionView inFlight;          // an exception travelling now (raised, not yet caught or stored)
+    std::vector<ConsoleChunk> console;  // everything written so far; consecutive writes to one stream merged
+
+    const TaskView* task(uint64_t id) const;  // null when unknown
+    std::string consoleText() const;          // stdout and stderr interleaved, in write order
+    bool operator==(const Snapshot&) const = default;
+};
+
+// Folds one event into `s`. Pure apart from `s`; an event naming an unknown
+// handle, timer, task or frame leaves the matching part unchanged.
+void apply(Snapshot& s, const Event& e);
+
+// The state after events 0..i (inclusive), folded from the start: the
+// specification that `TraceIndex` must match. For i >= trace.size() (an
+// empty trace included) it is the state after the whole trace.
+Snapshot snapshotAt(const Trace& trace, size_t i);
+
+// Keyframed seeking over one trace, which must outlive the index and not
+// grow while it is used.
+class TraceIndex {
+public:
+    static constexpr size_t kDefaultInterval = 256;
+    // Folds the whole trace once; `interval` 0 is treated as 1.
+    explicit TraceIndex(const Trace& trace, size_t interval = kDefaultInterval);
+
+    // Same contract as the free `snapshotAt`, in at most interval - 1
+    // applications after copying a keyframe.
+    Snapshot snapshotAt(size_t i) const;
+    size_t keyframeCount() const { return m_keyframes.size(); }
+    size_t interval() const { return m_interval; }
+
+private:
+    const Trace& m_trace;
+    size_t m_interval;
+    std::vector<Snapshot> m_keyframes;  // m_keyframes[k] = state after events 0..k*interval
+};
+
+}  // namespace ascope::trace

@@ -1,0 +1,288 @@
+// The trace module: the fold, keyframe seeking and serialisation.
+#include "trace/serialize.h"
+#include "trace/snapshot.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdint>
+
+using namespace ascope::trace;
+
+namespace {
+
+Event make(EventKind kind) {
+    Event e;
+    e.kind = kind;
+    return e;
+}
+
+// Records a small but complete story: two tasks, a timer, a sleep(0),
+// output, a failure and a cancellation, in the order the loop produces it.
+Trace storyTrace() {
+    Trace trace;
+    double clock = 0.0;
+    TraceRecorder rec(trace, [&clock] { return clock; });
+    auto ev = [&](EventKind k, auto&& fill) {
+        Event e = make(k);
+        fill(e);
+        rec.record(std::move(e));
+    };
+    auto none = [](Event&) {};
+    ev(EventKind::FramePushed, [](Event& e) { e.frame = 1; e.function = "<module>"; e.file = "s.py"; e.line = 1; });
+    ev(EventKind::TaskCreated, [](Event& e) { e.task = 1; e.label = "Task-1"; e.function = "main"; });
+    ev(EventKind::HandleScheduled, [](Event& e) { e.handle = 1; e.task = 1; e.label = "Task-1.__step"; });
+    ev(EventKind::LoopIterationBegin, [](Event& e) { e.value = 1; });
+    ev(EventKind::SelectWait, none);
+    ev(EventKind::HandleRun, [](Event& e) { e.handle = 1; e.task = 1; e.label = "Task-1.__step"; });
+    ev(EventKind::TaskStarted, [](Event& e) { e.task = 1; });
+    ev(EventKind::FramePushed, [](Event& e) { e.frame = 2; e.function = "main"; e.file = "s.py"; e.line = 3; });
+    ev(EventKind::LineExecuted, [](Event& e) { e.frame = 2; e.line = 4; e.locals = {{"x", "1"}}; });
+    ev(EventKind::TaskCreated, [](Event& e) { e.task = 2; e.label = "Task-2"; e.function = "child"; });
+    ev(EventKind::HandleScheduled, [](Event& e) { e.handle = 2; e.task = 2; e.label = "Task-2.__step"; });
+    ev(EventKind::TaskSuspended, [](Event& e) { e.task = 1; e.future = 2; e.label = "Task-2"; });
+    ev(EventKind::LoopIterationEnd, [](Event& e) { e.value = 1; });
+    ev(EventKind::LoopIterationBegin, [](Event& e) { e.value = 2; });
+    ev(EventKind::HandleRun, [](Event& e) { e.handle = 2; e.task = 2; e.label = "Task-2.__step"; });
+    ev(EventKind::TaskStarted, [](Event& e) { e.task = 2; });
+    ev(EventKind::OutputWritten, [](Event& e) { e.text = "hello\n"; });
+    ev(EventKind::TimerAdded, [](Event& e) { e.timer = e.handle = 3; e.value = 1.5; e.label = "print_later(3)"; });
+    ev(EventKind::TimerAdded, [](Event& e) { e.timer = e.handle = 4; e.value = 0.5; e.label = "Future.set_result"; e.task = 2; });
+    ev(EventKind::FutureCreated, [](Event& e) { e.future = 5; e.label = "Future"; });
+    ev(EventKind::TaskSuspended, [](Event& e) { e.task = 2; e.future = 5; e.label = "Future"; });
+    ev(EventKind::LoopIterationEnd, [](Event& e) { e.value = 2; });
+    ev(EventKind::LoopIterationBegin, [](Event& e) { e.value = 3; });
+    ev(EventKind::SelectWait, [](Event& e) { e.value = 0.5; });
+    ev(EventKind::ClockJump, [](Event& e) { e.value = 0.5; });
+    clock = 0.5;
+    ev(EventKind::TimerFired, [](Event& e) { e.timer = e.handle = 4; });
+    ev(EventKind::CancelRequested, [](Event& e) { e.task = 2; });
+    ev(EventKind::HandleRun, [](Event& e) { e.handle = 4; e.label = "Future.set_result"; });
+    ev(EventKind::CancelDelivered, [](Event& e) { e.task = 2; });
+    ev(EventKind::TaskStarted, [](Event& e) { e.task = 2; });
+    ev(EventKind::OutputWritten, [](Event& e) { e.text = "oops\n"; e.isStderr = true; });
+    ev(EventKind::TaskCancelled, [](Event& e) { e.task = 2; });
+    ev(EventKind::HandleScheduled, [](Event& e) { e.handle = 6; e.task = 1; e.label = "Task-1.__wakeup"; });
+    ev(EventKind::LoopIterationEnd, [](Event& e) { e.value = 3; });
+    return trace;
+}
+
+// A long pseudo-random but consistent trace: tasks, handles and timers come
+// and go, frames push and pop, output accumulates.
+Trace generatedTrace(size_t count) {
+    Trace trace;
+    double clock = 0.0;
+    TraceRecorder rec(trace, [&clock] { return clock; });
+    uint64_t seed = 12345;
+    auto rnd = [&seed](uint64_t n) {
+        seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+        return (seed >> 33) % n;
+    };
+    uint64_t nextId = 0, nextFrame = 0;
+    std::vector<uint64_t> tasks, handles, timers, frames;
+    while (trace.size() < count) {
+        Event e;
+        switch (rnd(10)) {
+        case 0:
+            e.kind = EventKind::TaskCreated;
+            e.task = ++nextId;
+            e.label = "Task-" + std::to_string(e.task);
+            tasks.push_back(e.task);
+            break;
+        case 1:
+            e.kind = EventKind::HandleScheduled;
+            e.handle = ++nextId;
+            e.task = tasks.empty() ? 0 : tasks[rnd(tasks.size())];
+            e.label = "cb(" + std::to_string(e.handle) + ")";
+            handles.push_back(e.handle);
+            break;
+        case 2:
+            if (handles.empty()) continue;
+            e.kind = EventKind::HandleRun;
+            e.handle = handles.front();
+            handles.erase(handles.begin());
+            break;
+        case 3:
+            e.kind = EventKind::TimerAdded;
+            e.timer = e.handle = ++nextId;
+            e.value = clock + double(rnd(8)) / 4;
+            timers.push_back(e.timer);
+            break;
+        case 4:
+            if (timers.empty()) continue;
+            e.kind = rnd(2) ? EventKind::TimerFired : EventKind::TimerCancelled;
+            e.timer = e.handle = timers[rnd(timers.size())];
+            break;
+        case 5:
+            if (tasks.empty()) continue;
+            e.kind = EventKind(int(EventKind::TaskStarted) + rnd(6));
+            e.task = tasks[rnd(tasks.size())];
+            e.future = rnd(3) ? tasks[rnd(tasks.size())] : 0;
+            break;
+        case 6:
+            e.kind = EventKind::FramePushed;
+            e.frame = ++nextFrame;
+            e.function = "f" + std::to_string(rnd(5));
+            e.line = int(rnd(40)) + 1;
+            frames.push_back(e.frame);
+            break;
+        case 7:
+            if (frames.empty()) continue;
+            e.kind = rnd(3) ? EventKind::LineExecuted : EventKind::FramePopped;
+            e.frame = frames.back();
+            e.line = int(rnd(40)) + 1;
+            e.locals = {{"i", std::to_string(rnd(100))}};
+            if (e.kind == EventKind::FramePopped) frames.pop_back();
+            break;
+        case 8:
+            e.kind = EventKind::ClockJump;
+            e.value = clock + 0.25;
+            break;
+        default:
+            e.kind = EventKind::OutputWritten;
+            e.text = "line " + std::to_string(trace.size()) + "\n";
+            e.isStderr = rnd(4) == 0;
+            break;
+        }
+        bool jump = e.kind == EventKind::ClockJump;
+        double to = e.value;
+        rec.record(std::move(e));
+        if (jump) clock = to;
+    }
+    return trace;
+}
+
+}  // namespace
+
+TEST(TraceRecorder, numbers_events_and_stamps_the_clock) {
+    Trace t = storyTrace();
+    for (size_t i = 0; i < t.size(); ++i) EXPECT_EQ(t[i].seq, i);
+    EXPECT_EQ(t[t.size() - 1].time, 0.5);
+    EXPECT_EQ(t[24].kind, EventKind::ClockJump);
+    EXPECT_EQ(t[24].time, 0.0);
+}
+
+TEST(TraceRecorder, attributes_code_events_to_the_running_task) {
+    Trace t = storyTrace();
+    EXPECT_EQ(t[0].task, 0u);  // module frame: no task
+    EXPECT_EQ(t[7].task, 1u);  // main()'s frame, pushed during Task-1's step
+    EXPECT_EQ(t[8].task, 1u);
+}
+
+TEST(Snapshot, initial_state_is_empty) {
+    Snapshot s;
+    EXPECT_EQ(s.phase, LoopPhase::Idle);
+    EXPECT_TRUE(s.tasks.empty());
+    EXPECT_EQ(snapshotAt(Trace{}, 0), s);
+}
+
+TEST(Snapshot, ready_queue_keeps_schedule_order_until_run) {
+    Trace t = storyTrace();
+    Snapshot s = snapshotAt(t, 10);
+    ASSERT_EQ(s.ready.size(), 1u);
+    EXPECT_EQ(s.ready[0].label, "Task-2.__step");
+    EXPECT_EQ(s.task(2)->state, TaskState::Ready);
+    EXPECT_EQ(s.task(1)->state, TaskState::Running);
+}
+
+TEST(Snapshot, task_waiting_on_task_is_listed_as_its_awaiter) {
+    Snapshot s = snapshotAt(storyTrace(), 11);
+    EXPECT_EQ(s.task(1)->state, TaskState::Waiting);
+    EXPECT_EQ(s.task(1)->awaiting, 2u);
+    EXPECT_EQ(s.task(2)->awaitedBy, std::vector<uint64_t>{1});
+    EXPECT_EQ(s.runningTask, 0u);
+}
+
+TEST(Snapshot, timers_are_in_deadline_order) {
+    Snapshot s = snapshotAt(storyTrace(), 19);
+    ASSERT_EQ(s.timers.size(), 2u);
+    EXPECT_EQ(s.timers[0].when, 0.5);
+    EXPECT_EQ(s.timers[1].label, "print_later(3)");
+}
+
+TEST(Snapshot, clock_jumps_and_due_timer_moves_to_ready_queue) {
+    Snapshot s = snapshotAt(storyTrace(), 25);
+    EXPECT_EQ(s.clock, 0.5);
+    ASSERT_EQ(s.timers.size(), 1u);
+    ASSERT_EQ(s.ready.size(), 1u);
+    EXPECT_EQ(s.ready[0].id, 4u);
+    EXPECT_EQ(s.phase, LoopPhase::Selecting);
+    EXPECT_EQ(s.iteration, 3u);
+}
+
+TEST(Snapshot, frames_carry_current_line_and_locals) {
+    Snapshot s = snapshotAt(storyTrace(), 8);
+    ASSERT_EQ(s.mainStack.size(), 1u);
+    const TaskView* main = s.task(1);
+    ASSERT_EQ(main->stack.size(), 1u);
+    EXPECT_EQ(main->stack[0].line, 4);
+    EXPECT_EQ(main->stack[0].locals[0].second, "1");
+}
+
+TEST(Snapshot, cancellation_is_requested_then_delivered_then_final) {
+    Trace t = storyTrace();
+    EXPECT_TRUE(snapshotAt(t, 26).task(2)->cancelRequested);
+    Snapshot delivered = snapshotAt(t, 28);
+    EXPECT_FALSE(delivered.task(2)->cancelRequested);
+    EXPECT_EQ(delivered.inFlight.type, "CancelledError");
+    Snapshot end = snapshotAt(t, t.size());
+    EXPECT_EQ(end.task(2)->state, TaskState::Cancelled);
+    EXPECT_EQ(end.task(1)->state, TaskState::Ready);
+    EXPECT_TRUE(end.task(2)->awaitedBy.size() == 1);
+}
+
+TEST(Snapshot, console_merges_writes_per_stream_in_order) {
+    Snapshot s = snapshotAt(storyTrace(), 1000);
+    ASSERT_EQ(s.console.size(), 2u);
+    EXPECT_FALSE(s.console[0].isStderr);
+    EXPECT_TRUE(s.console[1].isStderr);
+    EXPECT_EQ(s.consoleText(), "hello\noops\n");
+}
+
+TEST(TraceIndex, seeking_equals_folding_from_the_start_at_every_position) {
+    Trace t = generatedTrace(1500);
+    for (size_t interval : {1u, 7u, 64u, 256u}) {
+        TraceIndex index(t, interval);
+        Snapshot folded;
+        for (size_t i = 0; i < t.size(); ++i) {
+            apply(folded, t[i]);
+            ASSERT_EQ(index.snapshotAt(i), folded) << "interval " << interval << " position " << i;
+        }
+        EXPECT_EQ(index.snapshotAt(t.size() + 10), folded);
+    }
+}
+
+TEST(TraceIndex, seeking_backward_matches_seeking_forward) {
+    Trace t = generatedTrace(800);
+    TraceIndex index(t, 50);
+    for (size_t i = t.size(); i-- > 0;) ASSERT_EQ(index.snapshotAt(i), snapshotAt(t, i)) << i;
+}
+
+TEST(TraceIndex, empty_trace_gives_the_initial_state) {
+    Trace t;
+    TraceIndex index(t, 16);
+    EXPECT_EQ(index.snapshotAt(0), Snapshot{});
+    EXPECT_EQ(index.keyframeCount(), 0u);
+}
+
+TEST(Serialize, text_has_one_line_per_event_with_fixed_field_order) {
+    Trace t = storyTrace();
+    std::string text = toText(t);
+    EXPECT_EQ(size_t(std::count(text.begin(), text.end(), '\n')), t.size());
+    EXPECT_EQ(formatEvent(t[5]), "5 t=0 handle_run task=1 handle=1 label=\"Task-1.__step\"");
+    EXPECT_EQ(formatEvent(t[16]), "16 t=0 output_written task=2 text=\"hello\\n\"");
+}
+
+TEST(Serialize, same_trace_gives_identical_text_and_json) {
+    EXPECT_EQ(toText(generatedTrace(500)), toText(generatedTrace(500)));
+    EXPECT_EQ(toJson(generatedTrace(500)), toJson(generatedTrace(500)));
+    EXPECT_EQ(toJson(Trace{}), "[]\n");
+}
+
+TEST(Serialize, kind_names_round_trip) {
+    for (int k = 0; k < kEventKindCount; ++k) {
+        EventKind back;
+        ASSERT_TRUE(kindFromName(kindName(EventKind(k)), back));
+        EXPECT_EQ(int(back), k);
+    }
+}
