@@ -441,8 +441,10 @@ private:
 
     [[noreturn]] void eofError() {
         if (m_level > 0) unclosedError();
-        SyntaxError e = m_out.parserError("SyntaxError", "unexpected EOF while parsing", m_lineno,
-                                          int(m_cur - m_lineStart), m_lineno, -1);
+        // Reading a file, the tokenizer's buffer was emptied unless a token
+        // had started on the line (see emitMarker).
+        const int col = m_out.fileInput && m_start == kNoStart ? 0 : int(m_cur - m_lineStart);
+        SyntaxError e = m_out.parserError("SyntaxError", "unexpected EOF while parsing", m_lineno, col, m_lineno, -1);
         fail(std::move(e), false);
     }
 
@@ -951,6 +953,14 @@ TokenStream tokenize(std::string_view source, const LexOptions& options) {
             if (!coding.empty() || !onlyComments || eol == std::string_view::npos) break;
             pos = eol + 1;
             if (source[eol] == '\r' && pos < source.size() && source[pos] == '\n') ++pos;
+        }
+        if (!coding.empty() && out.hasBom && coding != "utf-8") {
+            // check_coding_spec: raised when the first line is read.
+            LexError e;
+            e.error.message = "encoding problem: " + coding + " with BOM";
+            e.raisedByTokenizer = true;
+            out.error = std::move(e);
+            return out;
         }
         if (!coding.empty()) {
             out.encodingDeclared = true;
