@@ -1,6 +1,7 @@
 #include "asyncio/asyncio.h"
 
 #include "runtime/builtins.h"
+#include "trace/trace.h"
 
 #include <algorithm>
 #include <cmath>
@@ -23,6 +24,108 @@ std::string addressOf(const void* p) {
 }
 }  // namespace
 
+// ------------------------------------------------------------ trace events
+//
+// Recording must not change what the program does: labels are built without
+// running Python code (no user __repr__, no attribute lookup on user
+// objects), and every call site tests `in.recorder` first.
+namespace {
+
+using trace::EventKind;
+
+void recordLoop(Interp& in, EventKind kind, double value) {
+    trace::Event e;
+    e.kind = kind;
+    e.value = value;
+    in.recorder->record(std::move(e));
+}
+
+std::string taskName(const TaskObject* t) { return isStr(t->name) ? asStr(t->name)->s : "Task"; }
+
+// repr() of builtin scalars; a type tag for anything whose repr could run user code.
+std::string traceRepr(Interp& in, const Value& v) {
+    ClassObject* t = Interp::typeOf(v);
+    const Types& ty = types();
+    if (v.isNull()) return "";
+    if (t == ty.none || t == ty.boolean || t == ty.int_ || t == ty.float_ || t == ty.str) return in.repr(v);
+    if (v.isObj(Kind::Native)) {
+        if (auto* task = dynamic_cast<TaskObject*>(v.obj())) return "<Task " + taskName(task) + ">";
+        if (auto* f = dynamic_cast<FutureObject*>(v.obj())) return "<Future #" + std::to_string(f->id) + ">";
+    }
+    return "<" + t->name + ">";
+}
+
+std::string exceptionText(Interp& in, const Value& exc) {
+    try {
+        return in.str(exc);
+    } catch (PyException&) {
+        return "<unprintable " + Interp::typeName(exc) + ">";
+    }
+}
+
+// "Task-2.__step", "print_later(3)", "Future.set_result(None)"; `task` is
+// set when the callback is a task's step or wake-up.
+std::string handleLabel(Interp& in, const Value& callback, const std::vector<Value>& args, uint64_t& task) {
+    task = 0;
+    std::string name;
+    bool showArgs = true;
+    if (callback.isObj(Kind::Builtin)) {
+        auto* b = callback.as<BuiltinObject>();
+        TaskObject* t = b->self.isObj(Kind::Native) ? dynamic_cast<TaskObject*>(b->self.obj()) : nullptr;
+        std::string method = b->name;
+        if (t && (method == "task_step" || method == "task_wakeup")) {
+            task = t->id;
+            return taskName(t) + (method == "task_step" ? ".__step" : ".__wakeup");
+        }
+        if (b->self.isObj(Kind::Native) && dynamic_cast<FutureObject*>(b->self.obj())) name = "Future." + method;
+        else name = method;
+    } else if (callback.isObj(Kind::Function)) {
+        name = callback.as<FunctionObject>()->code->qualname;
+    } else if (callback.isObj(Kind::BoundMethod)) {
+        Value f = callback.as<BoundMethodObject>()->func;
+        name = f.isObj(Kind::Function) ? f.as<FunctionObject>()->code->qualname : Interp::typeName(f);
+    } else {
+        name = Interp::typeName(callback);
+        showArgs = false;
+    }
+    std::string r = name + "(";
+    for (size_t i = 0; showArgs && i < args.size(); ++i) r += (i ? ", " : "") + traceRepr(in, args[i]);
+    return r + ")";
+}
+
+void recordHandle(Interp& in, EventKind kind, const HandleObject& h) {
+    trace::Event e;
+    e.kind = kind;
+    e.handle = h.id;
+    if (dynamic_cast<const TimerHandleObject*>(&h)) e.timer = h.id;
+    if (kind == EventKind::HandleScheduled || kind == EventKind::HandleRun || kind == EventKind::TimerAdded) {
+        e.label = handleLabel(in, h.callback, h.args, e.task);
+        if (kind == EventKind::TimerAdded) e.value = static_cast<const TimerHandleObject&>(h).when;
+    }
+    in.recorder->record(std::move(e));
+}
+
+void recordTask(Interp& in, EventKind kind, const TaskObject& t, uint64_t future = 0, std::string label = {}) {
+    trace::Event e;
+    e.kind = kind;
+    e.task = t.id;
+    e.future = future;
+    e.label = std::move(label);
+    in.recorder->record(std::move(e));
+}
+
+void recordException(Interp& in, EventKind kind, uint64_t task, uint64_t future, const Value& exc) {
+    trace::Event e;
+    e.kind = kind;
+    e.task = task;
+    e.future = future;
+    e.excType = Interp::typeName(exc);
+    e.excMessage = exceptionText(in, exc);
+    in.recorder->record(std::move(e));
+}
+
+}  // namespace
+
 AsyncioState& state(Interp& in) {
     auto& slot = in.extension("asyncio");
     if (!slot) slot = std::make_shared<AsyncioState>();
@@ -33,12 +136,15 @@ AsyncioState& state(Interp& in) {
 
 HandleObject::HandleObject(ClassObject* type, Ref<EventLoopObject> l, Value cb, std::vector<Value> a)
     : NativeObject(type), loop(std::move(l)), callback(std::move(cb)), args(std::move(a)) {
-    id = ++loop->nextHandleId;
+    id = ++state(*currentInterp()).handleCounter;
 }
 
 void HandleObject::cancel(Interp& in) {
     if (cancelled) return;
     cancelled = true;
+    if (in.recorder)
+        recordHandle(in, dynamic_cast<TimerHandleObject*>(this) ? EventKind::TimerCancelled : EventKind::HandleCancelled,
+                     *this);
     if (auto* th = dynamic_cast<TimerHandleObject*>(this))
         if (th->scheduled) ++loop->timerCancelledCount;
     callback = Value();
@@ -182,6 +288,7 @@ Ref<HandleObject> EventLoopObject::callSoon(Interp& in, Value callback, std::vec
     Ref<HandleObject> h(new HandleObject(asyncioTypes().handle, Ref<EventLoopObject>(this), std::move(callback),
                                          std::move(args)));
     ready.push_back(h);
+    if (in.recorder) recordHandle(in, EventKind::HandleScheduled, *h);
     return h;
 }
 
@@ -190,6 +297,7 @@ Ref<TimerHandleObject> EventLoopObject::callAt(Interp& in, double when, Value ca
     Ref<TimerHandleObject> t(new TimerHandleObject(Ref<EventLoopObject>(this), when, std::move(callback), std::move(args)));
     heapPush(scheduled, t);
     t->scheduled = true;
+    if (in.recorder) recordHandle(in, EventKind::TimerAdded, *t);
     return t;
 }
 
@@ -199,13 +307,19 @@ Ref<TimerHandleObject> EventLoopObject::callLater(Interp& in, double delay, Valu
 
 void EventLoopObject::runOnce(Interp& in) {
     AsyncioState& st = aio::state(in);
+    uint64_t iteration = ++st.iterationCounter;
+    if (in.recorder) recordLoop(in, EventKind::LoopIterationBegin, double(iteration));
     size_t schedCount = scheduled.size();
     if (schedCount > kMinScheduledTimerHandles &&
         double(timerCancelledCount) / double(schedCount) > kMinCancelledTimerHandlesFraction) {
         Heap kept;
         for (auto& h : scheduled) {
-            if (h->cancelled) h->scheduled = false;
-            else kept.push_back(h);
+            if (h->cancelled) {
+                h->scheduled = false;
+                if (in.recorder) recordHandle(in, EventKind::TimerRemoved, *h);
+            } else {
+                kept.push_back(h);
+            }
         }
         heapify(kept);
         scheduled = std::move(kept);
@@ -215,6 +329,7 @@ void EventLoopObject::runOnce(Interp& in) {
             --timerCancelledCount;
             Ref<TimerHandleObject> h = heapPop(scheduled);
             h->scheduled = false;
+            if (in.recorder) recordHandle(in, EventKind::TimerRemoved, *h);
         }
     }
     // The virtual selector: nothing ever becomes ready by itself, so waiting
@@ -233,10 +348,12 @@ void EventLoopObject::runOnce(Interp& in) {
         throw AbortRun{"*** deadlock at t=" + std::to_string(st.clock) +
                        ": the loop would block forever (no ready handles, no timers) ***"};
     }
+    if (in.recorder) recordLoop(in, EventKind::SelectWait, timeout);
     if (timeout > 0) {
         double old = st.clock;
         double next = (!scheduled.empty() && scheduled[0]->when - old <= timeout) ? std::max(old, scheduled[0]->when)
                                                                                  : old + timeout;
+        if (in.recorder) recordLoop(in, EventKind::ClockJump, next);
         st.clock = next;
     }
     double endTime = time(in) + kClockResolution;
@@ -245,14 +362,20 @@ void EventLoopObject::runOnce(Interp& in) {
         Ref<TimerHandleObject> h = heapPop(scheduled);
         h->scheduled = false;
         ready.push_back(h);
+        if (in.recorder) recordHandle(in, EventKind::TimerFired, *h);
     }
     size_t ntodo = ready.size();
     for (size_t i = 0; i < ntodo; ++i) {
         Ref<HandleObject> h = ready.front();
         ready.pop_front();
-        if (h->cancelled) continue;
+        if (h->cancelled) {
+            if (in.recorder) recordHandle(in, EventKind::HandleSkipped, *h);
+            continue;
+        }
+        if (in.recorder) recordHandle(in, EventKind::HandleRun, *h);
         h->run(in);
     }
+    if (in.recorder) recordLoop(in, EventKind::LoopIterationEnd, double(iteration));
 }
 
 void EventLoopObject::runForever(Interp& in) {
@@ -409,12 +532,16 @@ Ref<TaskObject> EventLoopObject::createTask(Interp& in, Value coro, Value name) 
 
 // ------------------------------------------------------------------ futures
 
-namespace {
-uint64_t g_futureIds = 0;
-}
-
 FutureObject::FutureObject(ClassObject* type, Ref<EventLoopObject> l) : NativeObject(type), loop(std::move(l)) {
-    id = ++g_futureIds;
+    Interp& in = *currentInterp();
+    id = ++aio::state(in).futureCounter;
+    if (in.recorder && type != asyncioTypes().task) {
+        trace::Event e;
+        e.kind = EventKind::FutureCreated;
+        e.future = id;
+        e.label = "Future";
+        in.recorder->record(std::move(e));
+    }
 }
 
 FutureObject::~FutureObject() = default;
@@ -438,6 +565,13 @@ void FutureObject::setResult(Interp& in, Value v) {
     if (state != State::Pending) in.raiseValue(in.newException(asyncioTypes().invalidStateError, "invalid state"));
     result = std::move(v);
     state = State::Finished;
+    if (in.recorder) {
+        trace::Event e;
+        e.kind = EventKind::FutureDone;
+        e.future = id;
+        e.text = "result";
+        in.recorder->record(std::move(e));
+    }
     scheduleCallbacks(in);
 }
 
@@ -448,6 +582,7 @@ void FutureObject::setException(Interp& in, Value exc) {
         in.typeError("StopIteration interacts badly with generators and cannot be raised into a Future");
     exception = std::move(exc);
     state = State::Finished;
+    if (in.recorder) recordException(in, EventKind::ExceptionStored, 0, id, exception);
     scheduleCallbacks(in);
     logTraceback = true;
 }
@@ -457,6 +592,13 @@ bool FutureObject::cancel(Interp& in, Value msg) {
     if (state != State::Pending) return false;
     state = State::Cancelled;
     cancelMessage = std::move(msg);
+    if (in.recorder) {
+        trace::Event e;
+        e.kind = EventKind::FutureDone;
+        e.future = id;
+        e.text = "cancelled";
+        in.recorder->record(std::move(e));
+    }
     scheduleCallbacks(in);
     return true;
 }
@@ -553,6 +695,15 @@ TaskObject::TaskObject(Ref<EventLoopObject> l, Value c, Value n)
     AsyncioState& st = aio::state(in);
     if (n.isNull() || n.isNone()) name = makeStr("Task-" + std::to_string(++st.taskCounter));
     else name = isStr(n) ? n : in.strValue(n);
+    if (in.recorder) {
+        trace::Event e;
+        e.kind = EventKind::TaskCreated;
+        e.task = e.future = id;
+        e.label = taskName(this);
+        if (coro.isObj(Kind::Generator) && coro.as<GeneratorObject>()->qualname)
+            e.function = coro.as<GeneratorObject>()->qualname->s;
+        in.recorder->record(std::move(e));
+    }
     loop->callSoon(in, boundStep(this), {});
     st.liveTasks.push_back(this);
 }
@@ -569,6 +720,13 @@ bool TaskObject::cancel(Interp& in, Value msg) {
     logTraceback = false;
     if (done()) return false;
     ++numCancelsRequested;
+    if (in.recorder) {
+        trace::Event e;
+        e.kind = EventKind::CancelRequested;
+        e.task = id;
+        if (!msg.isNull() && !msg.isNone()) e.text = traceRepr(in, msg);
+        in.recorder->record(std::move(e));
+    }
     if (!futWaiter.isNull() && !futWaiter.isNone()) {
         auto* w = static_cast<FutureObject*>(futWaiter.obj());
         if (w->cancel(in, msg)) return true;
@@ -594,6 +752,11 @@ void TaskObject::step(Interp& in, Value exc) {
         in.raise(types().RuntimeError, "Cannot enter into task " + in.repr(Value(this)) + " while another task " +
                                            in.repr(Value(previous)) + " is being executed.");
     loop->currentTask = keep;
+    if (in.recorder) {
+        recordTask(in, EventKind::TaskStarted, *this);
+        if (!exc.isNull() && in.isInstance(exc, asyncioTypes().cancelledError))
+            recordException(in, EventKind::CancelDelivered, id, 0, exc);
+    }
     Value out;
     GeneratorObject::Outcome outcome;
     Value pending;
@@ -608,6 +771,21 @@ void TaskObject::step(Interp& in, Value exc) {
         throw;
     }
     if (!pending.isNull()) out = pending;
+    if (in.recorder && outcome != GeneratorObject::Outcome::Yielded) {
+        trace::Event e;
+        e.task = id;
+        if (outcome == GeneratorObject::Outcome::Returned) {
+            e.kind = mustCancel ? EventKind::TaskCancelled : EventKind::TaskDone;
+            e.text = mustCancel ? std::string() : traceRepr(in, out);
+        } else if (in.isInstance(out, asyncioTypes().cancelledError)) {
+            e.kind = EventKind::TaskCancelled;
+        } else {
+            e.kind = EventKind::TaskFailed;
+            e.excType = Interp::typeName(out);
+            e.excMessage = exceptionText(in, out);
+        }
+        in.recorder->record(std::move(e));
+    }
     Value fatal;
     switch (outcome) {
     case GeneratorObject::Outcome::Returned:
@@ -666,12 +844,21 @@ void TaskObject::step(Interp& in, Value exc) {
         break;
     }
     }
+    if (in.recorder && outcome == GeneratorObject::Outcome::Yielded) {
+        auto* waiter = isFuture(futWaiter) ? static_cast<FutureObject*>(futWaiter.obj()) : nullptr;
+        recordTask(in, EventKind::TaskSuspended, *this, waiter ? waiter->id : 0, waiter ? traceRepr(in, futWaiter) : "");
+    }
     loop->currentTask = previous;
     if (!fatal.isNull()) throw PyException{fatal};
 }
 
 void TaskObject::wakeup(Interp& in, const Value& fut) {
     auto* f = static_cast<FutureObject*>(fut.obj());
+    if (in.recorder) {
+        recordTask(in, EventKind::TaskResumed, *this, f->id);
+        if (f->state == State::Finished && !f->exception.isNull())
+            recordException(in, EventKind::ExceptionReraised, id, f->id, f->exception);
+    }
     if (f->state == State::Cancelled) {
         step(in, f->makeCancelledError(in));
         return;

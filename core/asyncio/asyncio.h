@@ -48,6 +48,9 @@ struct AsyncioState {
     Ref<EventLoopObject> runningLoop;    // set while a loop runs
     Ref<EventLoopObject> eventLoop;      // set_event_loop()
     int64_t taskCounter = 0;             // names Task-1, Task-2...
+    uint64_t handleCounter = 0;          // ids of handles and timer handles, from 1 per run
+    uint64_t futureCounter = 0;          // ids of futures and tasks, from 1 per run
+    uint64_t iterationCounter = 0;       // loop iterations run so far (the trace numbers them)
     std::vector<TaskObject*> liveTasks;  // every task alive (all_tasks is a weak set in CPython)
 };
 AsyncioState& state(Interp& in);
@@ -136,7 +139,6 @@ public:
     Ref<TaskObject> currentTask;
     std::vector<Value> asyncgens;  // async generators first iterated in this loop
     bool asyncgensShutdownCalled = false;
-    uint64_t nextHandleId = 0;
 
     double time(Interp& in) const;
     void checkClosed(Interp& in) const;

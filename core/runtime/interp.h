@@ -29,6 +29,8 @@
 #include <unordered_map>
 #include <vector>
 
+namespace ascope::trace { class Recorder; }
+
 namespace ascope::rt {
 
 // Bytes currently allocated through operator new by this thread (memory.cpp).
@@ -147,6 +149,8 @@ public:
     // Output sink: every write of the program (print, tracebacks, warnings).
     std::function<void(bool isStderr, std::string_view)> output;
     void write(bool isStderr, std::string_view text);
+    // Receives the trace events of the run when set (trace/trace.h); null: no tracing, no cost.
+    trace::Recorder* recorder = nullptr;
 
     // ---- budgets
     // Counts one executed statement; throws AbortRun past the budget.

@@ -4,6 +4,7 @@
 // found on the type, as CPython's abstract object layer does.
 #include "runtime/builtins.h"
 #include "runtime/generator.h"
+#include "trace/trace.h"
 
 #include <cmath>
 #include <cstdio>
@@ -127,6 +128,7 @@ Interp::~Interp() {
 
 void Interp::write(bool isStderr, std::string_view text) {
     if (output) output(isStderr, text);
+    if (recorder) recorder->record(trace::outputEvent(text, isStderr));
 }
 
 void Interp::stepBudgetExhausted() {

@@ -4,6 +4,7 @@
 #include "lang/parser.h"
 #include "asyncio/asyncio.h"
 #include "runtime/interp.h"
+#include "trace/serialize.h"
 
 #include <fstream>
 #include <sstream>
@@ -49,6 +50,16 @@ RunResult runSource(const std::string& filename, std::string_view source, const 
         emit(result, options, isErr ? Stream::Stderr : Stream::Stdout, text);
     };
     aio::installAsyncio(in);
+    std::unique_ptr<trace::TraceRecorder> recorder;
+    if (options.trace) {
+        recorder = std::make_unique<trace::TraceRecorder>(*options.trace, [&in] { return aio::state(in).clock; });
+        in.recorder = recorder.get();
+    }
+    // Whatever the interpreter's destructor still does is not part of the run.
+    struct DetachRecorder {
+        rt::Interp& in;
+        ~DetachRecorder() { in.recorder = nullptr; }
+    } detach{in};
     try {
         try {
             in.runModule(*module);
@@ -102,6 +113,19 @@ RunResult runFile(const std::string& path, const RunOptions& options) {
     std::ostringstream ss;
     ss << f.rdbuf();
     return runSource(path, ss.str(), options);
+}
+
+std::string traceFile(const std::string& path, bool json) {
+    trace::Trace recorded;
+    RunOptions options;
+    options.trace = &recorded;
+    RunResult result = runFile(path, options);
+    if (recorded.empty()) {
+        // Reported before the program started (unreadable file, syntax error).
+        for (const OutputChunk& c : result.output)
+            recorded.append(trace::outputEvent(c.text, c.stream == Stream::Stderr, recorded.size()));
+    }
+    return json ? trace::toJson(recorded) : trace::toText(recorded);
 }
 
 }  // namespace ascope

@@ -8,6 +8,8 @@
 // line can write it as it happens, unbuffered, like CPython does.
 #pragma once
 
+#include "trace/trace.h"
+
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -32,6 +34,8 @@ struct RunOptions {
     int64_t memoryLimit = int64_t(2) << 30;
     // Called for every piece of text the program writes, in write order.
     std::function<void(Stream, std::string_view)> onOutput;
+    // When set, every event of the run is appended to it (null: no recording).
+    trace::Trace* trace = nullptr;
 };
 
 struct RunResult {
@@ -47,5 +51,12 @@ RunResult runSource(const std::string& filename, std::string_view source, const 
 // Reads `path` and runs it; a file that cannot be read is reported on stderr
 // the way CPython reports it ("can't open file ...") with exit status 2.
 RunResult runFile(const std::string& path, const RunOptions& options = {});
+
+// Runs `path` with recording on and returns its trace as text, one line per
+// event (`json`: as a JSON array), for `asyncscope trace FILE.py [--json]`.
+// The program's own output is not echoed; it is in the trace. An error
+// reported before the program starts (unreadable file, syntax error) becomes
+// the trace's only events.
+std::string traceFile(const std::string& path, bool json);
 
 }  // namespace ascope

@@ -94,4 +94,14 @@ struct Event {
     bool operator==(const Event&) const = default;
 };
 
+// An OutputWritten event (the one event the runtime records outside asyncio).
+inline Event outputEvent(std::string_view text, bool isStderr, uint64_t seq = 0) {
+    Event e;
+    e.seq = seq;
+    e.kind = EventKind::OutputWritten;
+    e.text = std::string(text);
+    e.isStderr = isStderr;
+    return e;
+}
+
 }  // namespace ascope::trace
