@@ -409,6 +409,187 @@ Value asyncioWaitFor(Interp& in, CallArgs& a) {
     });
 }
 
+
+// ------------------------------------------------------------- taskgroups.py
+
+class TaskGroupObject : public NativeObject {
+public:
+    explicit TaskGroupObject(ClassObject* c) : NativeObject(c) { tasks = Value(new SetObject(types().set, Kind::Set)); }
+    bool entered = false, exiting = false, aborting = false, parentCancelRequested = false;
+    Ref<EventLoopObject> loop;
+    Value parentTask;
+    Value tasks;  // a set, like CPython's
+    std::vector<Value> errors;
+    Value baseError;
+    Value onCompletedFut;
+    SetObject* taskSet() { return tasks.as<SetObject>(); }
+    bool hasTasks(Interp& in) { return in.len(tasks) > 0; }
+};
+
+TaskGroupObject* tg(const Value& v) { return static_cast<TaskGroupObject*>(v.obj()); }
+
+bool isBaseError(Interp& in, const Value& exc) {
+    return in.isInstance(exc, types().SystemExit) || in.isInstance(exc, types().KeyboardInterrupt);
+}
+
+void tgAbort(Interp& in, TaskGroupObject* g) {
+    g->aborting = true;
+    for (const Value& t : in.toVector(g->tasks))
+        if (!futOf(t)->done()) futOf(t)->cancel(in, Value::none());
+}
+
+Value tgOnTaskDone(Interp& in, CallArgs& a) {
+    TaskGroupObject* g = tg(a[0]);
+    Value t = a[1];
+    in.callMethod(g->tasks, intern("discard"), {t});
+    if (!g->onCompletedFut.isNull() && !g->hasTasks(in))
+        if (!futOf(g->onCompletedFut)->done()) futOf(g->onCompletedFut)->setResult(in, Value::boolean(true));
+    if (futOf(t)->state == FutureObject::State::Cancelled) return Value::none();
+    Value exc = futOf(t)->getException(in);
+    if (exc.isNone()) return Value::none();
+    g->errors.push_back(exc);
+    if (isBaseError(in, exc) && g->baseError.isNull()) g->baseError = exc;
+    if (futOf(g->parentTask)->done()) {
+        Ref<DictObject> ctx(new DictObject());
+        ctx->setStr(intern("message"), makeStr("Task " + in.repr(t) + " has errored out but its parent task " +
+                                               in.str(g->parentTask) + " is already completed"));
+        ctx->setStr(intern("exception"), exc);
+        ctx->setStr(intern("task"), t);
+        g->loop->callExceptionHandler(in, Value(ctx));
+        return Value::none();
+    }
+    if (!g->aborting && !g->parentCancelRequested) {
+        tgAbort(in, g);
+        g->parentCancelRequested = true;
+        futOf(g->parentTask)->cancel(in, Value::none());
+    }
+    return Value::none();
+}
+
+Value tgNew(Interp& in, CallArgs& a) {
+    a.check(in, "TaskGroup", 1, 1);
+    return Value(new TaskGroupObject(a[0].as<ClassObject>()));
+}
+
+Value tgRepr(Interp& in, CallArgs& a) {
+    TaskGroupObject* g = tg(a[0]);
+    std::string info;
+    if (g->hasTasks(in)) info += " tasks=" + std::to_string(in.len(g->tasks));
+    if (!g->errors.empty()) info += " errors=" + std::to_string(g->errors.size());
+    if (g->aborting) info += " cancelling";
+    else if (g->entered) info += " entered";
+    return makeStr("<TaskGroup" + info + ">");
+}
+
+Value tgAenter(Interp& in, CallArgs& a) {
+    Value self = a[0];
+    return makeNativeCoroutine("__aenter__", [self](Interp& in, GeneratorObject&) -> Value {
+        TaskGroupObject* g = tg(self);
+        if (g->entered) in.raise(types().RuntimeError, "TaskGroup " + in.repr(self) + " has been already entered");
+        g->entered = true;
+        if (!g->loop) {
+            g->loop = getRunningLoop(in);
+            if (!g->loop) in.raise(types().RuntimeError, "no running event loop");
+        }
+        g->parentTask = g->loop->currentTask ? Value(g->loop->currentTask) : Value::none();
+        if (g->parentTask.isNone())
+            in.raise(types().RuntimeError, "TaskGroup " + in.repr(self) + " cannot determine the parent task");
+        return self;
+    });
+}
+
+Value tgAexit(Interp& in, CallArgs& a) {
+    a.check(in, "__aexit__", 4, 4);
+    Value self = a[0], et = a[1], exc = a[2];
+    return makeNativeCoroutine("__aexit__", [self, et, exc](Interp& in, GeneratorObject& co) -> Value {
+        TaskGroupObject* g = tg(self);
+        g->exiting = true;
+        if (!exc.isNone() && isBaseError(in, exc) && g->baseError.isNull()) g->baseError = exc;
+        bool etIsCancelled = et.is(Value(asyncioTypes().cancelledError));
+        Value propagate = etIsCancelled ? exc : Value();
+        if (g->parentCancelRequested) {
+            Value r = in.callMethod(g->parentTask, intern("uncancel"), {});
+            if (r.isSmallInt() && r.asInt() == 0) propagate = Value();
+        }
+        if (!et.isNone())
+            if (!g->aborting) tgAbort(in, g);
+        while (g->hasTasks(in)) {
+            if (g->onCompletedFut.isNull()) g->onCompletedFut = Value(g->loop->createFuture());
+            Value ex;
+            try {
+                co.awaitFrom(in, g->onCompletedFut);
+            } catch (PyException& e) {
+                ex = e.exc;
+            }
+            if (!ex.isNull()) {
+                if (!in.isInstance(ex, asyncioTypes().cancelledError)) throw PyException{ex};
+                if (!g->aborting) {
+                    propagate = ex;
+                    tgAbort(in, g);
+                }
+            }
+            g->onCompletedFut = Value();
+        }
+        if (!g->baseError.isNull()) throw PyException{g->baseError};
+        if (!propagate.isNull() && !propagate.isNone() && g->errors.empty()) throw PyException{propagate};
+        if (!et.isNone() && !etIsCancelled) g->errors.push_back(exc);
+        if (!g->errors.empty()) {
+            std::vector<Value> errs;
+            errs.swap(g->errors);
+            Value me = in.call(Value(types().BaseExceptionGroup),
+                               {makeStr("unhandled errors in a TaskGroup"), makeList(std::move(errs))});
+            auto* eo = me.as<ExceptionObject>();
+            eo->cause = Value::none();
+            eo->suppressContext = true;
+            throw PyException{me};
+        }
+        return Value::none();
+    });
+}
+
+Value tgCreateTask(Interp& in, CallArgs& a) {
+    Value name = a.kw("name");
+    a.kw("context");
+    a.checkKeywordsConsumed(in, "create_task");
+    a.check(in, "create_task", 2, 2);
+    Value self = a[0];
+    TaskGroupObject* g = tg(self);
+    if (!g->entered) in.raise(types().RuntimeError, "TaskGroup " + in.repr(self) + " has not been entered");
+    if (g->exiting && !g->hasTasks(in)) in.raise(types().RuntimeError, "TaskGroup " + in.repr(self) + " is finished");
+    if (g->aborting) in.raise(types().RuntimeError, "TaskGroup " + in.repr(self) + " is shutting down");
+    if (!isCoroutine(a[1])) in.typeError("a coroutine was expected, got " + in.repr(a[1]));
+    Value t(g->loop->createTask(in, a[1], name.isNull() ? Value() : name));
+    Value cb(new BuiltinObject("_on_task_done", tgOnTaskDone, self));
+    if (futOf(t)->done()) {
+        Value args[2] = {self, t};
+        CallArgs ca(args, 2);
+        tgOnTaskDone(in, ca);
+    } else {
+        g->taskSet()->add(in, t);
+        futOf(t)->addDoneCallback(in, cb);
+    }
+    return t;
+}
+
+ClassObject* taskGroupClass() {
+    static ClassObject* c = [] {
+        auto* k = new ClassObject(types().type, "TaskGroup", Kind::Native);
+        k->pin();
+        k->module = "asyncio.taskgroups";
+        k->isBuiltin = true;
+        k->mro.push_back(k);
+        k->bases.push_back(Ref<ClassObject>(types().object));
+        k->mro.push_back(types().object);
+        k->nativeNew = tgNew;
+        defineMethod(k, "__aenter__", tgAenter);
+        defineMethod(k, "__aexit__", tgAexit);
+        defineMethod(k, "create_task", tgCreateTask);
+        defineMethod(k, "__repr__", tgRepr);
+        return k;
+    }();
+    return c;
+}
+
 }  // namespace
 
 void installCombinators(DictObject* d) {
@@ -425,6 +606,7 @@ void installCombinators(DictObject* d) {
     }
     defineFunction(d, "wait", asyncioWait);
     defineFunction(d, "wait_for", asyncioWaitFor);
+    defineValue(d, "TaskGroup", Value(taskGroupClass()));
 }
 
 }  // namespace ascope::aio
