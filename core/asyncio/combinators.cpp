@@ -410,6 +410,45 @@ Value asyncioWaitFor(Interp& in, CallArgs& a) {
 }
 
 
+
+// shield(arg)
+Value innerDoneCallback(Interp& in, CallArgs& a) {
+    FutureObject* outer = futOf(a[0]);
+    FutureObject* inner = futOf(a[1]);
+    if (outer->state == FutureObject::State::Cancelled) {
+        if (inner->state != FutureObject::State::Cancelled) inner->getException(in);
+        return Value::none();
+    }
+    if (inner->state == FutureObject::State::Cancelled) {
+        outer->cancel(in, Value::none());
+    } else {
+        Value exc = inner->getException(in);
+        if (!exc.isNone()) outer->setException(in, exc);
+        else outer->setResult(in, inner->getResult(in));
+    }
+    return Value::none();
+}
+
+Value asyncioShield(Interp& in, CallArgs& a) {
+    a.check(in, "shield", 1, 1);
+    Value inner = ensureFuture(in, a[0], nullptr);
+    if (futOf(inner)->done()) return inner;
+    Value outer(futOf(inner)->loop->createFuture());
+    Value innerCb(new BuiltinObject("_inner_done_callback", innerDoneCallback, outer));
+    Value pair = makeTuple({inner, innerCb});
+    Value outerCb(new BuiltinObject(
+        "_outer_done_callback",
+        [](Interp& in, CallArgs& a) -> Value {
+            auto* p = a[0].as<TupleObject>();
+            if (!futOf(p->items[0])->done()) futOf(p->items[0])->removeDoneCallback(in, p->items[1]);
+            return Value::none();
+        },
+        pair));
+    futOf(inner)->addDoneCallback(in, innerCb);
+    futOf(outer)->addDoneCallback(in, outerCb);
+    return outer;
+}
+
 // ------------------------------------------------------------- taskgroups.py
 
 class TaskGroupObject : public NativeObject {
@@ -606,6 +645,7 @@ void installCombinators(DictObject* d) {
     }
     defineFunction(d, "wait", asyncioWait);
     defineFunction(d, "wait_for", asyncioWaitFor);
+    defineFunction(d, "shield", asyncioShield);
     defineValue(d, "TaskGroup", Value(taskGroupClass()));
 }
 
