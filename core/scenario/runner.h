@@ -39,7 +39,7 @@ struct RunOptions {
 };
 
 struct RunResult {
-    int exitCode = 0;                  // 0 success, 1 uncaught exception, n for SystemExit(n), 2 runaway
+    int exitCode = 0;  // 0 success, 1 uncaught exception, n for SystemExit(n), 3 deadlock, 4 step budget exhausted
     std::vector<OutputChunk> output;   // stdout and stderr, in the order they were written
     std::string stdoutText() const;    // the stdout chunks, concatenated
     std::string stderrText() const;    // the stderr chunks, concatenated
