@@ -345,7 +345,9 @@ void EventLoopObject::runOnce(Interp& in) {
         haveTimeout = false;
     }
     if (!haveTimeout) {
-        throw AbortRun{"*** deadlock at t=" + std::to_string(st.clock) +
+        char clock[64];
+        std::snprintf(clock, sizeof clock, "%.4f", st.clock);
+        throw AbortRun{std::string("*** deadlock at t=") + clock +
                        ": the loop would block forever (no ready handles, no timers) ***"};
     }
     if (in.recorder) recordLoop(in, EventKind::SelectWait, timeout);
