@@ -1,4 +1,5 @@
 // The trace module: the fold, keyframe seeking and serialisation.
+#include "scenario/runner.h"
 #include "trace/serialize.h"
 #include "trace/snapshot.h"
 
@@ -6,6 +7,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
+#include <fstream>
 
 using namespace ascope::trace;
 
@@ -285,4 +288,24 @@ TEST(Serialize, kind_names_round_trip) {
         ASSERT_TRUE(kindFromName(kindName(EventKind(k)), back));
         EXPECT_EQ(int(back), k);
     }
+}
+
+TEST(TraceFile, same_file_traced_twice_gives_identical_text) {
+    std::string path = testing::TempDir() + "trace_twice.py";
+    std::ofstream(path) << "import asyncio\n"
+                           "async def child(d):\n"
+                           "    await asyncio.sleep(d)\n"
+                           "    print('woke', d)\n"
+                           "async def main():\n"
+                           "    t = asyncio.create_task(child(0.5))\n"
+                           "    await asyncio.sleep(0)\n"
+                           "    await t\n"
+                           "asyncio.run(main())\n";
+    std::string first = ascope::traceFile(path, false);
+    EXPECT_EQ(first, ascope::traceFile(path, false));
+    EXPECT_EQ(ascope::traceFile(path, true), ascope::traceFile(path, true));
+    EXPECT_NE(first.find("task_created task=2 future=2 function=\"child\" label=\"Task-2\""), std::string::npos);
+    EXPECT_NE(first.find("clock_jump value=0.5"), std::string::npos);
+    EXPECT_NE(first.find("output_written task=2 text=\"woke 0.5\\n\""), std::string::npos);
+    std::remove(path.c_str());
 }
