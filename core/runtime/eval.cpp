@@ -165,9 +165,7 @@ public:
     }
     [[noreturn]] void nameError(const std::string& name) {
         Value e = in.newException(types().NameError, "name '" + name + "' is not defined");
-        auto* eo = e.as<ExceptionObject>();
-        eo->dict = Ref<DictObject>(new DictObject());
-        eo->dict->setStr(intern("name"), makeStr(name));
+        e.as<ExceptionObject>()->name = makeStr(name);
         in.raiseValue(e);
     }
 

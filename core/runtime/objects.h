@@ -304,6 +304,8 @@ public:
     Value notes;     // __notes__ list, or null
     Ref<TupleObject> groupExceptions;  // ExceptionGroup sub-exceptions
     Value groupMessage;
+    Value name;      // NameError.name, AttributeError.name, ImportError.name (null: None)
+    Value obj;       // AttributeError.obj (null: None)
     // Objects CPython's traceback would keep alive through the frames of
     // library functions we implement natively (their arguments and locals).
     std::vector<Value> frameRefs;

@@ -357,19 +357,39 @@ Value Interp::genericGetAttr(const Value& obj, StrObject* name) {
 }
 
 Value Interp::getAttr(const Value& obj, StrObject* name) {
-    Value v = getAttrOrNull(obj, name);
+    Value v;
+    try {
+        v = getAttrOrNull(obj, name);
+    } catch (PyException& e) {
+        // As CPython's PyObject_GetAttr, an AttributeError leaving the lookup
+        // records what was looked up (for "Did you mean" suggestions).
+        if (e.exc.isObj(Kind::Exception) && isInstance(e.exc, types().AttributeError)) {
+            auto* eo = e.exc.as<ExceptionObject>();
+            if (eo->name.isNull()) {
+                eo->name = Value(name);
+                eo->obj = obj;
+            }
+        }
+        throw;
+    }
     if (!v.isNull()) return v;
     attributeMissing(obj, name);
 }
 
 void Interp::attributeMissing(const Value& obj, StrObject* name) {
+    std::string message;
     if (obj.isObj(Kind::Class))
-        raise(types().AttributeError, "type object '" + obj.as<ClassObject>()->name + "' has no attribute '" + name->s + "'");
-    if (obj.isObj(Kind::Module))
-        raise(types().AttributeError, "module '" + obj.as<ModuleObject>()->name + "' has no attribute '" + name->s + "'");
-    if (obj.isObj(Kind::Super))
-        raise(types().AttributeError, "'super' object has no attribute '" + name->s + "'");
-    raise(types().AttributeError, "'" + typeName(obj) + "' object has no attribute '" + name->s + "'");
+        message = "type object '" + obj.as<ClassObject>()->name + "' has no attribute '" + name->s + "'";
+    else if (obj.isObj(Kind::Module))
+        message = "module '" + obj.as<ModuleObject>()->name + "' has no attribute '" + name->s + "'";
+    else if (obj.isObj(Kind::Super))
+        message = "'super' object has no attribute '" + name->s + "'";
+    else
+        message = "'" + typeName(obj) + "' object has no attribute '" + name->s + "'";
+    Value e = newException(types().AttributeError, std::move(message));
+    e.as<ExceptionObject>()->name = Value(name);
+    e.as<ExceptionObject>()->obj = obj;
+    raiseValue(e);
 }
 
 Value Interp::getMethod(const Value& obj, StrObject* name, bool& needsSelf) {
@@ -2113,8 +2133,7 @@ Value Interp::importModule(const std::string& name) {
             raise(types().ModuleNotFoundError,
                   "No module named '" + name + "'; '" + top + "' is not a package");
         Value e = newException(types().ModuleNotFoundError, "No module named '" + top + "'");
-        e.as<ExceptionObject>()->dict = Ref<DictObject>(new DictObject());
-        e.as<ExceptionObject>()->dict->setStr(intern("name"), makeStr(top));
+        e.as<ExceptionObject>()->name = makeStr(top);
         raiseValue(e);
     }
     Ref<ModuleObject> m = f->second(*this);

@@ -5,6 +5,8 @@
 // recursive frames folded, exception groups drawn as nested boxes.
 #include "runtime/interp.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <set>
 
 namespace ascope::rt {
@@ -143,6 +145,122 @@ std::string formatTraceback(const std::vector<TracebackEntry>& entries, const st
     return out;
 }
 
+// ---- "Did you mean" (CPython 3.11's Python/suggestions.c)
+
+constexpr size_t kMaxCandidateItems = 750;
+constexpr size_t kMaxStringSize = 40;
+constexpr size_t kMoveCost = 2;
+constexpr size_t kCaseCost = 1;
+
+size_t substitutionCost(char a, char b) {
+    if ((a & 31) != (b & 31)) return kMoveCost;
+    if (a == b) return 0;
+    if ('A' <= a && a <= 'Z') a = char(a + ('a' - 'A'));
+    if ('A' <= b && b <= 'Z') b = char(b + ('a' - 'A'));
+    return a == b ? kCaseCost : kMoveCost;
+}
+
+// Levenshtein distance with CPython's costs (case flips are cheap); any
+// result above `maxCost` is reported as maxCost + 1.
+size_t levenshtein(std::string_view a, std::string_view b, size_t maxCost) {
+    while (!a.empty() && !b.empty() && a.front() == b.front()) a.remove_prefix(1), b.remove_prefix(1);
+    while (!a.empty() && !b.empty() && a.back() == b.back()) a.remove_suffix(1), b.remove_suffix(1);
+    if (a.empty() || b.empty()) return (a.size() + b.size()) * kMoveCost;
+    if (a.size() > kMaxStringSize || b.size() > kMaxStringSize) return maxCost + 1;
+    if (b.size() < a.size()) std::swap(a, b);
+    if ((b.size() - a.size()) * kMoveCost > maxCost) return maxCost + 1;
+    size_t buffer[kMaxStringSize];
+    size_t tmp = kMoveCost;
+    for (size_t i = 0; i < a.size(); ++i) {
+        buffer[i] = tmp;
+        tmp += kMoveCost;
+    }
+    size_t result = 0;
+    for (size_t bi = 0; bi < b.size(); ++bi) {
+        char code = b[bi];
+        size_t distance = result = bi * kMoveCost;
+        size_t minimum = SIZE_MAX;
+        for (size_t i = 0; i < a.size(); ++i) {
+            size_t substitute = distance + substitutionCost(code, a[i]);
+            distance = buffer[i];
+            size_t insertDelete = std::min(result, distance) + kMoveCost;
+            result = std::min(insertDelete, substitute);
+            buffer[i] = result;
+            if (result < minimum) minimum = result;
+        }
+        if (minimum > maxCost) return maxCost + 1;
+    }
+    return result;
+}
+
+// The closest of `candidates` to `name`, or "" when none is close enough.
+std::string closestName(const std::vector<std::string>& candidates, const std::string& name) {
+    if (candidates.size() >= kMaxCandidateItems) return "";
+    size_t best = SIZE_MAX;
+    const std::string* suggestion = nullptr;
+    for (const std::string& item : candidates) {
+        if (item == name) continue;
+        size_t maxDistance = (name.size() + item.size() + 3) * kMoveCost / 6;
+        maxDistance = std::min(maxDistance, best - 1);
+        size_t d = levenshtein(name, item, maxDistance);
+        if (d > maxDistance) continue;
+        if (!suggestion || d < best) {
+            suggestion = &item;
+            best = d;
+        }
+    }
+    return suggestion ? *suggestion : "";
+}
+
+std::vector<std::string> strKeys(const DictObject* d) {
+    std::vector<std::string> out;
+    d->forEach([&](const Value& k, const Value&) {
+        if (isStr(k)) out.push_back(asStr(k)->s);
+    });
+    return out;
+}
+
+// What CPython's excepthook adds after the message of an AttributeError or
+// NameError (exactly those types): the closest existing name.
+std::string suggestionFor(Interp& in, const Value& exc) {
+    auto* e = exc.as<ExceptionObject>();
+    ClassObject* t = e->type();
+    if (!isStr(e->name) || e->name.obj()->type() != types().str) return "";
+    const std::string& name = asStr(e->name)->s;
+    if (t == types().AttributeError) {
+        if (e->obj.isNull()) return "";
+        Value dir = in.builtinsDict()->getStr(intern("dir"));
+        if (dir.isNull()) return "";
+        std::vector<std::string> names;
+        bool failed = false;
+        try {
+            Value listing = in.call(dir, {e->obj});
+            if (!listing.isObj(Kind::List)) return "";
+            for (const Value& v : listing.as<ListObject>()->items)
+                if (isStr(v)) names.push_back(asStr(v)->s);
+        } catch (PyException&) {
+            failed = true;
+        }
+        return failed ? "" : closestName(names, name);
+    }
+    if (t == types().NameError) {
+        if (!e->traceback || e->traceback->empty()) return "";
+        const CodeInfo* code = e->traceback->back().code;
+        std::vector<std::string> locals = code->varNames;
+        for (size_t i = 0; i < code->cellNames.size(); ++i)
+            if (std::find(locals.begin(), locals.end(), code->cellNames[i]) == locals.end())
+                locals.push_back(code->cellNames[i]);
+        std::string s = closestName(locals, name);
+        if (!s.empty()) return s;
+        if (in.mainModule()) {
+            s = closestName(strKeys(in.mainModule()->dict.get()), name);
+            if (!s.empty()) return s;
+        }
+        return closestName(strKeys(in.builtinsDict()), name);
+    }
+    return "";
+}
+
 std::string exceptionLine(Interp& in, const Value& exc) {
     ClassObject* t = Interp::typeOf(exc);
     std::string name = t->qualifiedName();
@@ -153,6 +271,8 @@ std::string exceptionLine(Interp& in, const Value& exc) {
         text = "<exception str() failed>";
     }
     std::string out = text.empty() ? name : name + ": " + text;
+    std::string suggestion = suggestionFor(in, exc);
+    if (!suggestion.empty()) out += ". Did you mean: '" + suggestion + "'?";
     out += "\n";
     auto* eo = exc.as<ExceptionObject>();
     if (eo->notes.isObj(Kind::List))

@@ -468,7 +468,23 @@ Value exceptionNew(Interp& in, CallArgs& a) {
 
 Value exceptionInit(Interp& in, CallArgs& a) {
     auto* e = exc(a[0]);
-    if (a.kwCount() > 0) in.typeError(Interp::typeOf(a[0])->name + "() takes no keyword arguments");
+    if (a.kwCount() > 0) {
+        // NameError(name=), AttributeError(name=, obj=), ImportError(name=, path=).
+        const Types& t = types();
+        ClassObject* c = Interp::typeOf(a[0]);
+        const char* base = c->isSubclassOf(t.AttributeError) ? "AttributeError"
+                           : c->isSubclassOf(t.NameError)    ? "NameError"
+                           : c->isSubclassOf(t.ImportError)  ? "ImportError"
+                                                             : nullptr;
+        if (!base) in.typeError(c->name + "() takes no keyword arguments");
+        for (size_t i = 0; i < a.kwCount(); ++i) {
+            const std::string& k = a.kwName(i)->s;
+            if (k == "name") e->name = a.kwValue(i);
+            else if (k == "obj" && base[0] == 'A') e->obj = a.kwValue(i);
+            else if (k == "path" && base[0] == 'I') continue;
+            else in.typeError("'" + k + "' is an invalid keyword argument for " + base + "()");
+        }
+    }
     e->args = Ref<TupleObject>(new TupleObject(std::vector<Value>(a.data() + 1, a.data() + a.size())));
     setSpecialFields(in, e);
     return Value::none();
@@ -497,6 +513,18 @@ Value exceptionRepr(Interp& in, CallArgs& a) {
     if (items.empty()) return makeStr(name + "()");
     return makeStr(name + r);
 }
+
+Value exceptionName(Interp& in, const Value& self) {
+    const Value& n = exc(self)->name;
+    return n.isNull() ? Value::none() : n;
+}
+void exceptionSetName(Interp& in, const Value& self, const Value& v) { exc(self)->name = v; }
+Value exceptionObj(Interp& in, const Value& self) {
+    const Value& o = exc(self)->obj;
+    return o.isNull() ? Value::none() : o;
+}
+void exceptionSetObj(Interp& in, const Value& self, const Value& v) { exc(self)->obj = v; }
+Value exceptionNone(Interp& in, const Value& self) { return Value::none(); }
 
 Value exceptionArgs(Interp& in, const Value& self) { return Value(exc(self)->args); }
 void exceptionSetArgs(Interp& in, const Value& self, const Value& v) {
@@ -945,6 +973,11 @@ void installObjectType(const Types& t) {
     defineGetter(t.BaseException, "__notes__", exceptionNotes);
     defineMethod(t.KeyError, "__str__", keyErrorStr);
     defineGetter(t.StopIteration, "value", exceptionValue, exceptionSetValue);
+    defineGetter(t.NameError, "name", exceptionName, exceptionSetName);
+    defineGetter(t.AttributeError, "name", exceptionName, exceptionSetName);
+    defineGetter(t.AttributeError, "obj", exceptionObj, exceptionSetObj);
+    defineGetter(t.ImportError, "name", exceptionName, exceptionSetName);
+    defineGetter(t.ImportError, "path", exceptionNone);
     defineGetter(t.SystemExit, "code", exceptionValue, exceptionSetValue);
     t.BaseExceptionGroup->nativeNew = exceptionGroupNew;
     defineMethod(t.BaseExceptionGroup, "__init__", exceptionGroupInit);
