@@ -6291,7 +6291,8 @@ public:
             }
         }
         try {
-            for (Stmt* s : body) symtableStmt(s, 0);
+            m_scopes.emplace_back(SymKind::Module);
+            for (Stmt* s : body) symtableStmt(s);
             Unit module{ScopeKind::Module, nullptr, {}};
             for (Stmt* s : body) compileStmt(s, module);
         } catch (const SyntaxError& e) {
@@ -6323,7 +6324,25 @@ private:
         throw m_ts.parserError("SyntaxError", message, p.line, p.col + 1, p.endLine, p.endCol + 1, false);
     }
 
-    // ---- the symbol table's errors: duplicate parameters, 'yield' in a comprehension
+    // ---- the symbol table's errors (symtable.c): duplicate parameters,
+    // 'yield' in a comprehension, assignment expressions in comprehensions.
+    enum class SymKind { Module, Function, Class, Comprehension };
+    static constexpr int kCompIter = 1;  // DEF_COMP_ITER: bound by a comprehension's `for`
+    static constexpr int kOuter = 2;     // DEF_GLOBAL / DEF_NONLOCAL from an assignment expression
+    struct SymScope {
+        explicit SymScope(SymKind k, int iterExpr = 0) : kind(k), compIterExpr(iterExpr) {}
+        SymKind kind;
+        ExprKind comprehension = ExprKind::ListComp;  // which one, for Comprehension
+        int compIterExpr = 0;         // visiting a comprehension's iterable (inherited by new scopes)
+        bool compIterTarget = false;  // visiting a comprehension's target
+        std::vector<std::pair<std::string, int>> flags;
+        int& flag(const std::string& name) {
+            for (auto& f : flags)
+                if (f.first == name) return f.second;
+            return flags.emplace_back(name, 0).second;
+        }
+    };
+
     void symtableParams(Arguments* a) {
         std::vector<const Arg*> seen;
         auto add = [&](const Arg* x) {
@@ -6338,53 +6357,98 @@ private:
         if (a->kwarg) add(a->kwarg);
     }
 
-    void symtableArgDefaultsAndAnnotations(Arguments* a, Expr* returns, int comp) {
-        for (Expr* d : a->defaults) symtableExpr(d, comp);
+    void symtableArgDefaultsAndAnnotations(Arguments* a, Expr* returns) {
+        for (Expr* d : a->defaults) symtableExpr(d);
         for (Expr* d : a->kwDefaults)
-            if (d) symtableExpr(d, comp);
+            if (d) symtableExpr(d);
         auto ann = [&](Arg* x) {
-            if (x && x->annotation) symtableExpr(x->annotation, comp);
+            if (x && x->annotation) symtableExpr(x->annotation);
         };
         for (Arg* x : a->posonlyargs) ann(x);
         for (Arg* x : a->args) ann(x);
         ann(a->vararg);
         for (Arg* x : a->kwonlyargs) ann(x);
         ann(a->kwarg);
-        if (returns) symtableExpr(returns, comp);
+        if (returns) symtableExpr(returns);
     }
 
-    // `comp`: 0 outside comprehensions, else the ExprKind of the innermost one + 1.
-    void symtableStmt(Stmt* s, int comp) {
+    void symtableStmt(Stmt* s) {
         if (s->kind == StmtKind::FunctionDef) {
             auto* f = static_cast<FunctionDef*>(s);
-            symtableArgDefaultsAndAnnotations(f->args, f->returns, comp);
-            for (Expr* d : f->decorators) symtableExpr(d, comp);
+            symtableArgDefaultsAndAnnotations(f->args, f->returns);
+            for (Expr* d : f->decorators) symtableExpr(d);
+            m_scopes.emplace_back(SymKind::Function, m_scopes.back().compIterExpr);
             symtableParams(f->args);
-            for (Stmt* b : f->body) symtableStmt(b, 0);
+            for (Stmt* b : f->body) symtableStmt(b);
+            m_scopes.pop_back();
             return;
         }
         if (s->kind == StmtKind::ClassDef) {
             auto* c = static_cast<ClassDef*>(s);
-            for (Expr* b : c->bases) symtableExpr(b, comp);
-            for (Keyword* k : c->keywords) symtableExpr(k->value, comp);
-            for (Expr* d : c->decorators) symtableExpr(d, comp);
-            for (Stmt* b : c->body) symtableStmt(b, 0);
+            for (Expr* b : c->bases) symtableExpr(b);
+            for (Keyword* k : c->keywords) symtableExpr(k->value);
+            for (Expr* d : c->decorators) symtableExpr(d);
+            m_scopes.emplace_back(SymKind::Class, m_scopes.back().compIterExpr);
+            for (Stmt* b : c->body) symtableStmt(b);
+            m_scopes.pop_back();
             return;
         }
         forEachChild(
-            s, [&](Expr* e) { symtableExpr(e, comp); },
-            [&](Stmt* c) { symtableStmt(c, comp); });
+            s, [&](Expr* e) { symtableExpr(e); }, [&](Stmt* c) { symtableStmt(c); });
     }
 
-    void symtableExpr(Expr* e, int comp) {
+    // symtable_extend_namedexpr_scope: the scope an assignment expression in a
+    // comprehension binds in.
+    void symtableNamedExprTarget(const Name* target) {
+        for (size_t i = m_scopes.size(); i-- > 0;) {
+            SymScope& scope = m_scopes[i];
+            if (scope.kind == SymKind::Comprehension) {
+                if (scope.flag(target->id) & kCompIter)
+                    fail(target->pos, "assignment expression cannot rebind comprehension iteration variable '" +
+                                          target->id + "'");
+                continue;
+            }
+            if (scope.kind == SymKind::Class)
+                fail(target->pos, "assignment expression within a comprehension cannot be used in a class body");
+            m_scopes.back().flag(target->id) |= kOuter;
+            return;
+        }
+    }
+
+    void symtableComprehensionTarget(Expr* target) {
+        m_scopes.back().compIterTarget = true;
+        symtableExpr(target);
+        m_scopes.back().compIterTarget = false;
+    }
+
+    void symtableExpr(Expr* e) {
+        SymScope& scope = m_scopes.back();  // not used once a nested scope may have been pushed
         switch (e->kind) {
+        case ExprKind::Name: {
+            auto* n = static_cast<Name*>(e);
+            if (n->ctx == ExprContext::Store && scope.compIterTarget) {
+                int& flags = scope.flag(n->id);
+                if (flags & kOuter)
+                    fail(e->pos, "comprehension inner loop cannot rebind assignment expression target '" + n->id + "'");
+                flags |= kCompIter;
+            }
+            return;
+        }
+        case ExprKind::NamedExpr: {
+            auto* n = static_cast<NamedExpr*>(e);
+            if (scope.compIterExpr > 0) fail(e->pos, "assignment expression cannot be used in a comprehension iterable expression");
+            if (scope.kind == SymKind::Comprehension) symtableNamedExprTarget(static_cast<Name*>(n->target));
+            symtableExpr(n->value);
+            symtableExpr(n->target);
+            return;
+        }
         case ExprKind::Yield:
         case ExprKind::YieldFrom:
             if (Expr* v = e->kind == ExprKind::Yield ? static_cast<Yield*>(e)->value
                                                      : static_cast<YieldFrom*>(e)->value)
-                symtableExpr(v, comp);
-            if (comp) {
-                const auto kind = ExprKind(comp - 1);
+                symtableExpr(v);
+            if (m_scopes.back().kind == SymKind::Comprehension) {
+                const ExprKind kind = m_scopes.back().comprehension;
                 fail(e->pos, kind == ExprKind::ListComp  ? "'yield' inside list comprehension"
                              : kind == ExprKind::SetComp ? "'yield' inside set comprehension"
                              : kind == ExprKind::DictComp ? "'yield' inside dict comprehension"
@@ -6393,31 +6457,39 @@ private:
             return;
         case ExprKind::Lambda: {
             auto* l = static_cast<Lambda*>(e);
-            symtableArgDefaultsAndAnnotations(l->args, nullptr, comp);
+            symtableArgDefaultsAndAnnotations(l->args, nullptr);
+            m_scopes.emplace_back(SymKind::Function, m_scopes.back().compIterExpr);
             symtableParams(l->args);
-            symtableExpr(l->body, 0);
+            symtableExpr(l->body);
+            m_scopes.pop_back();
             return;
         }
         case ExprKind::ListComp:
         case ExprKind::SetComp:
         case ExprKind::DictComp:
         case ExprKind::GeneratorExp: {
+            // symtable_handle_comprehension
             auto* c = static_cast<Comp*>(e);
-            const int inner = int(e->kind) + 1;
-            symtableExpr(c->generators[0]->iter, comp);
-            symtableExpr(c->generators[0]->target, inner);
-            for (Expr* i : c->generators[0]->ifs) symtableExpr(i, inner);
+            ++scope.compIterExpr;
+            symtableExpr(c->generators[0]->iter);
+            --m_scopes.back().compIterExpr;
+            m_scopes.emplace_back(SymKind::Comprehension, m_scopes.back().compIterExpr).comprehension = e->kind;
+            symtableComprehensionTarget(c->generators[0]->target);
+            for (Expr* i : c->generators[0]->ifs) symtableExpr(i);
             for (size_t g = 1; g < c->generators.size(); ++g) {
-                symtableExpr(c->generators[g]->target, inner);
-                symtableExpr(c->generators[g]->iter, inner);
-                for (Expr* i : c->generators[g]->ifs) symtableExpr(i, inner);
+                symtableComprehensionTarget(c->generators[g]->target);
+                ++m_scopes.back().compIterExpr;
+                symtableExpr(c->generators[g]->iter);
+                --m_scopes.back().compIterExpr;
+                for (Expr* i : c->generators[g]->ifs) symtableExpr(i);
             }
-            if (c->value) symtableExpr(c->value, inner);
-            if (c->key) symtableExpr(c->key, inner);
-            if (c->elt) symtableExpr(c->elt, inner);
+            if (c->value) symtableExpr(c->value);
+            if (c->key) symtableExpr(c->key);
+            if (c->elt) symtableExpr(c->elt);
+            m_scopes.pop_back();
             return;
         }
-        default: forEachChild(e, [&](Expr* c) { symtableExpr(c, comp); }); return;
+        default: forEachChild(e, [&](Expr* c) { symtableExpr(c); }); return;
         }
     }
 
@@ -6821,6 +6893,7 @@ private:
 
     const TokenStream& m_ts;
     std::vector<SyntaxWarning>& m_warnings;
+    std::vector<SymScope> m_scopes;
 };
 
 }  // namespace
