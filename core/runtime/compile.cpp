@@ -27,6 +27,7 @@ struct Scope {
     std::vector<std::string> freeOrder;
     std::set<std::string> freeSet;
     std::set<std::string> locals;
+    std::set<std::string> compIterVars;  // comprehensions: their iteration variables
     bool functionLike() const {
         return type == CodeInfo::Type::Function || type == CodeInfo::Type::Lambda ||
                type == CodeInfo::Type::Comprehension;
@@ -60,6 +61,17 @@ public:
         return s;
     }
 
+    // CPython's _Py_Mangle: inside a class, `__name` (not ending in "__")
+    // becomes `_Class__name`, with the class name's leading underscores removed.
+    std::string mangle(const std::string& name) const {
+        if (m_private.empty() || name.size() < 2 || name[0] != '_' || name[1] != '_') return name;
+        if (name.size() >= 2 && name[name.size() - 1] == '_' && name[name.size() - 2] == '_') return name;
+        if (name.find('.') != std::string::npos) return name;
+        size_t start = m_private.find_first_not_of('_');
+        if (start == std::string::npos) return name;
+        return "_" + m_private.substr(start) + name;
+    }
+
     void bind(Scope* s, const std::string& n) {
         if (s->bound.insert(n).second) s->boundOrder.push_back(n);
     }
@@ -70,16 +82,26 @@ public:
 
     void visitTarget(Scope* s, Expr* e) { visitExpr(s, e); }
 
-    void visitArgs(Scope* s, Arguments* a) {
+    void visitArgs(Scope* s, Arguments* a, Expr* returns = nullptr) {
         // defaults and annotations are evaluated in the enclosing scope
         for (Expr* d : a->defaults) visitExpr(s, d);
         for (Expr* d : a->kwDefaults)
             if (d) visitExpr(s, d);
+        auto annotation = [&](Arg* arg) {
+            if (arg && arg->annotation) visitExpr(s, arg->annotation);
+        };
+        for (Arg* x : a->posonlyargs) annotation(x);
+        for (Arg* x : a->args) annotation(x);
+        annotation(a->vararg);
+        for (Arg* x : a->kwonlyargs) annotation(x);
+        annotation(a->kwarg);
+        if (returns) visitExpr(s, returns);
     }
 
     void declareParams(Scope* fs, Arguments* a) {
         auto add = [&](Arg* arg) {
             if (!arg) return;
+            arg->name = mangle(arg->name);
             fs->params.push_back(arg->name);
             bind(fs, arg->name);
         };
@@ -116,9 +138,10 @@ public:
         case StmtKind::FunctionDef: {
             auto* f = static_cast<FunctionDef*>(st);
             for (Expr* d : f->decorators) visitExpr(s, d);
-            visitArgs(s, f->args);
-            bind(s, f->name);
+            visitArgs(s, f->args, f->returns);
             auto code = makeCode(f->name, s, f, f->pos.line);
+            f->name = mangle(f->name);  // the name bound; __name__ stays as written
+            bind(s, f->name);
             for (Expr* d : f->decorators) code->firstLine = std::min(code->firstLine, d->pos.line);
             Scope* fs = newScope(code.get(), s, CodeInfo::Type::Function);
             code->isCoroutine = f->isAsync;
@@ -138,12 +161,17 @@ public:
             for (Expr* d : c->decorators) visitExpr(s, d);
             for (Expr* b : c->bases) visitExpr(s, b);
             for (Keyword* k : c->keywords) visitExpr(s, k->value);
-            bind(s, c->name);
             auto code = makeCode(c->name, s, c, c->pos.line);
+            std::string written = c->name;
+            c->name = mangle(c->name);  // the name bound; __name__ is code->name
+            bind(s, c->name);
             Scope* cs = newScope(code.get(), s, CodeInfo::Type::Class);
             code->body = &c->body;
             c->scope = reinterpret_cast<ScopeInfo*>(code.get());
+            std::string outerPrivate = m_private;
+            m_private = written;
             visitBody(cs, c->body);
+            m_private = outerPrivate;
             s->code->children.push_back(std::move(code));
             break;
         }
@@ -171,8 +199,13 @@ public:
         case StmtKind::AnnAssign: {
             auto* a = static_cast<AnnAssign*>(st);
             if (a->value) visitExpr(s, a->value);
+            if (a->target->kind == ExprKind::Name) {
+                auto* n = static_cast<Name*>(a->target);
+                n->id = mangle(n->id);
+            }
             if (a->value || a->target->kind != ExprKind::Name) visitTarget(s, a->target);
             else if (a->simple) bind(s, static_cast<Name*>(a->target)->id);
+            visitExpr(s, a->annotation);
             break;
         }
         case StmtKind::For: {
@@ -218,6 +251,7 @@ public:
             for (ExceptHandler* h : t->handlers) {
                 if (h->type) visitExpr(s, h->type);
                 if (!h->name.empty()) {
+                    h->name = mangle(h->name);
                     auto* n = m_module.arena.make<Name>();
                     n->pos = h->pos;
                     n->id = h->name;
@@ -255,7 +289,9 @@ public:
             }
             break;
         case StmtKind::Global:
-            for (const std::string& n : static_cast<Global*>(st)->names) {
+            for (std::string& written : static_cast<Global*>(st)->names) {
+                written = mangle(written);
+                const std::string& n = written;
                 if (s->nonlocals.count(n))
                     throw makeError(m_module, st->pos, "name '" + n + "' is nonlocal and global");
                 if (std::find(s->params.begin(), s->params.end(), n) != s->params.end())
@@ -270,7 +306,9 @@ public:
             }
             break;
         case StmtKind::Nonlocal:
-            for (const std::string& n : static_cast<Nonlocal*>(st)->names) {
+            for (std::string& written : static_cast<Nonlocal*>(st)->names) {
+                written = mangle(written);
+                const std::string& n = written;
                 if (s->type == CodeInfo::Type::Module)
                     throw makeError(m_module, st->pos, "nonlocal declaration not allowed at module level");
                 if (s->globals.count(n))
@@ -310,7 +348,11 @@ public:
                            : c->kind == ExprKind::DictComp ? "<dictcomp>"
                                                            : "<genexpr>";
         // The outermost iterable is evaluated in the enclosing scope.
+        ++m_compIterExpr;
         visitExpr(s, c->generators[0]->iter);
+        --m_compIterExpr;
+        int savedIterExpr = m_compIterExpr;
+        m_compIterExpr = 0;
         auto code = makeCode(name, s, c, c->pos.line);
         Scope* cs = newScope(code.get(), s, CodeInfo::Type::Comprehension);
         code->comp = c;
@@ -323,13 +365,19 @@ public:
         for (size_t i = 0; i < c->generators.size(); ++i) {
             Comprehension* g = c->generators[i];
             if (g->isAsync) isAsync = true;
-            if (i > 0) visitExpr(cs, g->iter);
+            if (i > 0) {
+                ++m_compIterExpr;
+                visitExpr(cs, g->iter);
+                --m_compIterExpr;
+            }
+            collectNames(g->target, cs->compIterVars);
             visitTarget(cs, g->target);
             for (Expr* cond : g->ifs) visitExpr(cs, cond);
         }
         if (c->elt) visitExpr(cs, c->elt);
         if (c->key) visitExpr(cs, c->key);
         if (c->value) visitExpr(cs, c->value);
+        m_compIterExpr = savedIterExpr;
         if (isAsync || m_compHasAwait.count(cs)) {
             if (code->isGenerator) {
                 code->isGenerator = false;
@@ -349,8 +397,15 @@ public:
             break;
         case ExprKind::NamedExpr: {
             auto* n = static_cast<NamedExpr*>(e);
+            if (m_compIterExpr > 0)
+                throw makeError(m_module, n->pos, "assignment expression cannot be used in a comprehension iterable expression");
             visitExpr(s, n->value);
             auto* target = static_cast<Name*>(n->target);
+            target->id = mangle(target->id);
+            for (Scope* c = s; c && c->type == CodeInfo::Type::Comprehension; c = c->parent)
+                if (c->compIterVars.count(target->id))
+                    throw makeError(m_module, target->pos, "assignment expression cannot rebind comprehension iteration variable '" +
+                                                               target->id + "'");
             if (s->type == CodeInfo::Type::Comprehension) {
                 Scope* owner = nearestNonComprehension(s);
                 if (owner->type == CodeInfo::Type::Class)
@@ -380,12 +435,15 @@ public:
         case ExprKind::Lambda: {
             auto* l = static_cast<Lambda*>(e);
             visitArgs(s, l->args);
+            int savedIterExpr = m_compIterExpr;
+            m_compIterExpr = 0;
             auto code = makeCode("<lambda>", s, l, l->pos.line);
             Scope* ls = newScope(code.get(), s, CodeInfo::Type::Lambda);
             code->exprBody = l->body;
             l->scope = reinterpret_cast<ScopeInfo*>(code.get());
             declareParams(ls, l->args);
             visitExpr(ls, l->body);
+            m_compIterExpr = savedIterExpr;
             s->code->children.push_back(std::move(code));
             break;
         }
@@ -449,9 +507,12 @@ public:
             break;
         case ExprKind::Constant:
             break;
-        case ExprKind::Attribute:
-            visitExpr(s, static_cast<Attribute*>(e)->value);
+        case ExprKind::Attribute: {
+            auto* a = static_cast<Attribute*>(e);
+            a->attr = mangle(a->attr);
+            visitExpr(s, a->value);
             break;
+        }
         case ExprKind::Subscript: {
             auto* x = static_cast<Subscript*>(e);
             visitExpr(s, x->value);
@@ -463,6 +524,7 @@ public:
             break;
         case ExprKind::Name: {
             auto* n = static_cast<Name*>(e);
+            n->id = mangle(n->id);
             s->nameNodes.push_back(n);
             if (n->ctx == ExprContext::Load) {
                 s->used.insert(n->id);
@@ -632,7 +694,22 @@ public:
         }
     }
 
+    // The names bound by an assignment target.
+    static void collectNames(Expr* target, std::set<std::string>& out) {
+        switch (target->kind) {
+        case ExprKind::Name: out.insert(static_cast<Name*>(target)->id); break;
+        case ExprKind::Starred: collectNames(static_cast<Starred*>(target)->value, out); break;
+        case ExprKind::List:
+        case ExprKind::Tuple:
+            for (Expr* x : static_cast<ListOrTuple*>(target)->elts) collectNames(x, out);
+            break;
+        default: break;
+        }
+    }
+
     std::set<Scope*> m_compHasAwait;
+    std::string m_private;   // the class whose body (or nested scope) is being visited, for mangling
+    int m_compIterExpr = 0;  // > 0 while visiting a comprehension's iterable expression
     std::map<Scope*, std::vector<std::pair<std::string, Pos>>> m_nonlocalPos;
 
 private:

@@ -106,6 +106,44 @@ const Node* assertRaiseNode(const Expr* test) {
     }
 }
 
+// CPython's find_ann(): whether a module or class body annotates a name
+// anywhere outside nested functions and classes (then its code starts by
+// creating `__annotations__`).
+bool hasAnnotations(const std::vector<Stmt*>& body) {
+    for (const Stmt* st : body) {
+        switch (st->kind) {
+        case StmtKind::AnnAssign: return true;
+        case StmtKind::For: {
+            auto* x = static_cast<const For*>(st);
+            if (hasAnnotations(x->body) || hasAnnotations(x->orelse)) return true;
+            break;
+        }
+        case StmtKind::While: {
+            auto* x = static_cast<const While*>(st);
+            if (hasAnnotations(x->body) || hasAnnotations(x->orelse)) return true;
+            break;
+        }
+        case StmtKind::If: {
+            auto* x = static_cast<const If*>(st);
+            if (hasAnnotations(x->body) || hasAnnotations(x->orelse)) return true;
+            break;
+        }
+        case StmtKind::With:
+            if (hasAnnotations(static_cast<const With*>(st)->body)) return true;
+            break;
+        case StmtKind::Try: {
+            auto* x = static_cast<const Try*>(st);
+            if (hasAnnotations(x->body) || hasAnnotations(x->orelse) || hasAnnotations(x->finalbody)) return true;
+            for (const ExceptHandler* h : x->handlers)
+                if (hasAnnotations(h->body)) return true;
+            break;
+        }
+        default: break;
+        }
+    }
+    return false;
+}
+
 // How CPython names a callable in call errors (_PyObject_FunctionStr):
 // "module.qualname()", "qualname()" for builtins, else str(func).
 std::string functionStr(Interp& in, const Value& func) {
@@ -301,7 +339,8 @@ public:
     void evalElements(const std::vector<Expr*>& elts, Frame& f, std::vector<Value>& out,
                       const Value* callee = nullptr, bool plainIterError = false);
     Value evalComprehension(Comp* c, Frame& f);
-    Value makeFunction(CodeInfo* code, Arguments* args, Frame& f, Node* node);
+    // `def` is the statement defining it (null for a lambda): its annotations are evaluated.
+    Value makeFunction(CodeInfo* code, Arguments* args, Frame& f, FunctionDef* def);
 
     // ---- statements
     Flow execFor(For* s, Frame& f);
@@ -327,6 +366,7 @@ Value Evaluator::constant(Constant* c) {
     switch (c->constKind) {
     case ConstKind::None: return Value::none();
     case ConstKind::True: return Value::boolean(true);
+    void execAnnAssign(AnnAssign* a, Frame& f);
     case ConstKind::False: return Value::boolean(false);
     case ConstKind::Int: return Value::integer(c->intValue);
     case ConstKind::Float: return Value::real(c->floatValue);
@@ -411,7 +451,7 @@ Value Evaluator::eval(Expr* e, Frame& f) {
     case ExprKind::Slice: return evalSlice(static_cast<Slice*>(e), f);
     case ExprKind::Lambda: {
         auto* l = static_cast<Lambda*>(e);
-        return makeFunction(codeOf(l->scope), l->args, f, l);
+        return makeFunction(codeOf(l->scope), l->args, f, nullptr);
     }
     case ExprKind::ListComp:
     case ExprKind::SetComp:
@@ -748,7 +788,7 @@ Value Evaluator::evalCall(Call* c, Frame& f) {
     return in.call(func, args);
 }
 
-Value Evaluator::makeFunction(CodeInfo* code, Arguments* args, Frame& f, Node* node) {
+Value Evaluator::makeFunction(CodeInfo* code, Arguments* args, Frame& f, FunctionDef* def) {
     auto* fn = new FunctionObject(code, Ref<DictObject>(f.globals));
     Value keep(fn);
     fn->name = code->nameObj;
@@ -774,6 +814,24 @@ Value Evaluator::makeFunction(CodeInfo* code, Arguments* args, Frame& f, Node* n
 
 Value Evaluator::evalComprehension(Comp* c, Frame& f) {
     CodeInfo* code = codeOf(c->scope);
+    if (def) {
+        // Annotations are evaluated after the defaults, in CPython's order:
+        // positional, positional-only, *args, keyword-only, **kwargs, return.
+        Ref<DictObject> ann;
+        auto add = [&](const std::string& name, Expr* e) {
+            if (!e) return;
+            Value v = eval(e, f);
+            if (!ann) ann = Ref<DictObject>(new DictObject());
+            ann->setStr(intern(name), std::move(v));
+        };
+        for (Arg* a : args->args) add(a->name, a->annotation);
+        for (Arg* a : args->posonlyargs) add(a->name, a->annotation);
+        if (args->vararg) add(args->vararg->name, args->vararg->annotation);
+        for (Arg* a : args->kwonlyargs) add(a->name, a->annotation);
+        if (args->kwarg) add(args->kwarg->name, args->kwarg->annotation);
+        add("return", def->returns);
+        if (ann) fn->annotations = Value(ann);
+    }
     Value first = eval(c->generators[0]->iter, f);
     f.cur = c;
     Value it;
@@ -970,11 +1028,7 @@ Flow Evaluator::exec(Stmt* s, Frame& f) {
         default: return Flow::Normal;
         }
     }
-    case StmtKind::AnnAssign: {
-        auto* a = static_cast<AnnAssign*>(s);
-        if (a->value) assign(a->target, eval(a->value, f), f);
-        return Flow::Normal;
-    }
+    case StmtKind::AnnAssign: execAnnAssign(static_cast<AnnAssign*>(s), f); return Flow::Normal;
     case StmtKind::If: {
         auto* i = static_cast<If*>(s);
         if (in.truthy(eval(i->test, f))) return execBlock(i->body, f);
@@ -1347,6 +1401,39 @@ void Evaluator::execRaise(Raise* r, Frame& f) {
                 in.typeError("calling " + in.repr(x) + " should have returned an instance of BaseException, not " +
                              Interp::typeName(inst));
             return inst;
+// CPython's compiler_annassign: the assignment first; then, in a module or
+// class body, a plain name's annotation is evaluated and stored in
+// `__annotations__`, while other targets have their object (and subscript)
+// evaluated when there is no value, and their annotation evaluated last.
+void Evaluator::execAnnAssign(AnnAssign* a, Frame& f) {
+    if (a->value) assign(a->target, eval(a->value, f), f);
+    bool moduleOrClass = f.code->type == CodeInfo::Type::Module || f.code->type == CodeInfo::Type::Class;
+    if (a->target->kind == ExprKind::Name) {
+        if (!a->simple || !moduleOrClass) {
+            if (moduleOrClass) eval(a->annotation, f);
+            return;
+        }
+        Value ann = eval(a->annotation, f);
+        StrObject* key = intern("__annotations__");
+        DictObject* ns = f.locals ? f.locals : f.globals;
+        Value d = ns->getStr(key);
+        if (d.isNull() && f.locals) d = f.globals->getStr(key);
+        f.cur = a;
+        if (d.isNull()) in.raise(types().NameError, "__annotations__ not found");
+        in.setItem(d, makeStr(static_cast<Name*>(a->target)->id), ann);
+        return;
+    }
+    if (!a->value) {
+        if (a->target->kind == ExprKind::Attribute) {
+            eval(static_cast<Attribute*>(a->target)->value, f);
+        } else if (a->target->kind == ExprKind::Subscript) {
+            eval(static_cast<Subscript*>(a->target)->value, f);
+            eval(static_cast<Subscript*>(a->target)->slice, f);
+        }
+    }
+    if (moduleOrClass) eval(a->annotation, f);
+}
+
         }
         if (in.isInstance(x, types().BaseException)) return x;
         if (isCause) in.typeError("exception causes must derive from BaseException");
@@ -1456,6 +1543,7 @@ void Evaluator::execClassDef(ClassDef* d, Frame& f) {
         CallDepth cd(in);
         Value pending;
         try {
+    if (hasAnnotations(d->body)) ns->setStr(intern("__annotations__"), Value(new DictObject()));
             execBlock(d->body, cf);
         } catch (PyException& ex) {
             pending = std::move(ex.exc);
@@ -1473,7 +1561,7 @@ void Evaluator::execClassDef(ClassDef* d, Frame& f) {
         Value m = ns->getStr(name);
         if (m.isObj(Kind::Function)) ns->setStr(name, Value(new ClassMethodObject(m)));
     }
-    Value cls = buildClass(in, d->name, std::move(bases), ns);
+    Value cls = buildClass(in, code->name, std::move(bases), ns);
     if (code->classCellIndex >= 0) cells[size_t(code->classCellIndex)]->value = cls;
     // __set_name__ on descriptors, then __init_subclass__ of the parent.
     auto* c = cls.as<ClassObject>();
@@ -1962,13 +2050,19 @@ void Interp::runModule(lang::Module& module) {
     f.serial = ++m_frameSerial;
     std::vector<Ref<CellObject>> none;
     f.cells = none.data();
+    // The globals of a script's __main__ as CPython sets them up, in order.
     runFrame(f);
 }
+    g->setStr(intern("__package__"), Value::none());
+    g->setStr(intern("__loader__"), Value::none());
+    g->setStr(intern("__spec__"), Value::none());
+    g->setStr(intern("__annotations__"), Value(new DictObject()));
 
 // -------------------------------------------------------------------- await
 
 Value Interp::awaitIterator(const Value& awaitable) {
     if (awaitable.isObj(Kind::Generator)) {
+    g->setStr(intern("__cached__"), Value::none());
         auto* g = awaitable.as<GeneratorObject>();
         if (g->flavor == GeneratorObject::Flavor::Coroutine) return awaitable;
     }

@@ -218,6 +218,7 @@ public:
     Ref<DictObject> attrs;             // function __dict__, created on demand
     Value module;                      // __module__
     Value doc;
+    Value annotations;                 // __annotations__ dict; null until set or read
 };
 
 class BoundMethodObject : public Object {

@@ -328,6 +328,30 @@ Value functionModule(Interp& in, const Value& self) {
     return m.isNull() ? Value::none() : m;
 }
 void functionSetModule(Interp& in, const Value& self, const Value& v) { self.as<FunctionObject>()->module = v; }
+Value functionAnnotations(Interp& in, const Value& self) {
+    auto* f = self.as<FunctionObject>();
+    if (f->annotations.isNull()) f->annotations = Value(new DictObject());
+    return f->annotations;
+}
+void functionSetAnnotations(Interp& in, const Value& self, const Value& v) {
+    if (!v.isObj(Kind::Dict)) in.typeError("__annotations__ must be set to a dict object");
+    self.as<FunctionObject>()->annotations = v;
+}
+Value functionClosure(Interp& in, const Value& self) {
+    auto* f = self.as<FunctionObject>();
+    if (f->closure.empty()) return Value::none();
+    std::vector<Value> cells;
+    for (const auto& c : f->closure) cells.push_back(Value(c));
+    return makeTuple(std::move(cells));
+}
+Value functionGlobals(Interp& in, const Value& self) { return Value(self.as<FunctionObject>()->globals); }
+Value cellContents(Interp& in, const Value& self) {
+    const Value& v = self.as<CellObject>()->value;
+    if (v.isNull()) in.valueError("Cell is empty");
+    return v;
+}
+void cellSetContents(Interp& in, const Value& self, const Value& v) { self.as<CellObject>()->value = v; }
+
 Value functionDefaults(Interp& in, const Value& self) {
     auto* f = self.as<FunctionObject>();
     if (f->defaults.empty()) return Value::none();
@@ -936,6 +960,10 @@ void installObjectType(const Types& t) {
     defineGetter(t.function, "__qualname__", functionQualname, functionSetQualname);
     defineGetter(t.function, "__doc__", functionDoc, functionSetDoc);
     defineGetter(t.function, "__module__", functionModule, functionSetModule);
+    defineGetter(t.function, "__annotations__", functionAnnotations, functionSetAnnotations);
+    defineGetter(t.function, "__closure__", functionClosure);
+    defineGetter(t.function, "__globals__", functionGlobals);
+    defineGetter(t.cell, "cell_contents", cellContents, cellSetContents);
     defineGetter(t.function, "__defaults__", functionDefaults);
     defineGetter(t.function, "__kwdefaults__", functionKwdefaults);
     defineGetter(t.method, "__self__", methodSelf);
