@@ -167,6 +167,29 @@ InstanceObject::InstanceObject(ClassObject* t, Kind k) : Object(t, k) {
     t->incRef();
 }
 
+bool InstanceObject::hasFinalizer() const {
+    const ClassObject* t = type();
+    return !finalized && !t->isBuiltin && !t->lookup(names().__del__).isNull();
+}
+
+void InstanceObject::finalize() {
+    Interp* in = currentInterp();
+    if (!in) return;
+    Value del = type()->lookup(names().__del__);
+    if (del.isNull()) return;
+    finalized = true;
+    Value self(this);
+    Value pending;
+    try {
+        in->call(del, {self});
+    } catch (PyException& e) {
+        pending = std::move(e.exc);
+    } catch (AbortRun&) {
+        return;  // the run is over; the next step reports it
+    }
+    if (!pending.isNull()) in->writeUnraisable(pending, in->repr(del));
+}
+
 ExceptionObject::ExceptionObject(ClassObject* t) : InstanceObject(t, Kind::Exception), args(new TupleObject()) {}
 
 ModuleObject::ModuleObject(std::string n) : Object(types().module, Kind::Module), name(std::move(n)), dict(new DictObject()) {}

@@ -281,6 +281,12 @@ class InstanceObject : public Object {
 public:
     InstanceObject(ClassObject* type, Kind kind = Kind::Instance);
     Ref<DictObject> dict;  // created on first attribute store
+
+    // A class defining __del__ has it called when the last reference dies,
+    // once: an object resurrected by its __del__ is not finalized again.
+    bool hasFinalizer() const override;
+    void finalize() override;
+    bool finalized = false;
 };
 
 // One line of a traceback, innermost last while an exception travels outward.

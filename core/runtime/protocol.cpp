@@ -1600,6 +1600,12 @@ std::string Interp::repr(const Value& v) {
         case Kind::Module: return "<module '" + static_cast<ModuleObject*>(o)->name + "' (built-in)>";
         case Kind::Singleton: return static_cast<SingletonObject*>(o)->repr;
         case Kind::Cell: return "<cell at " + addressOf(o) + ">";
+        case Kind::Super: {
+            auto* su = static_cast<SuperObject*>(o);
+            std::string start = su->startAfter ? su->startAfter->name : "NULL";
+            if (!su->objType) return "<super: <class '" + start + "'>, NULL>";
+            return "<super: <class '" + start + "'>, <" + su->objType->name + " object>>";
+        }
         default: break;
         }
     }
