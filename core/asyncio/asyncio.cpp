@@ -707,14 +707,12 @@ TaskObject::TaskObject(Ref<EventLoopObject> l, Value c, Value n)
         in.recorder->record(std::move(e));
     }
     loop->callSoon(in, boundStep(this), {});
-    st.liveTasks.push_back(this);
+    st.liveTasks[id] = this;
 }
 
 TaskObject::~TaskObject() {
     if (Interp* in = currentInterp()) {
-        auto& live = aio::state(*in).liveTasks;
-        auto it = std::find(live.begin(), live.end(), this);
-        if (it != live.end()) live.erase(it);
+        aio::state(*in).liveTasks.erase(id);
     }
 }
 

@@ -20,6 +20,7 @@
 #include "runtime/interp.h"
 
 #include <deque>
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -51,7 +52,9 @@ struct AsyncioState {
     uint64_t handleCounter = 0;          // ids of handles and timer handles, from 1 per run
     uint64_t futureCounter = 0;          // ids of futures and tasks, from 1 per run
     uint64_t iterationCounter = 0;       // loop iterations run so far (the trace numbers them)
-    std::vector<TaskObject*> liveTasks;  // every task alive (all_tasks is a weak set in CPython)
+    // Every task alive, in creation order, keyed by its future id (all_tasks
+    // is a weak set in CPython; removal must stay cheap with 100k tasks).
+    std::map<uint64_t, TaskObject*> liveTasks;
 };
 AsyncioState& state(Interp& in);
 

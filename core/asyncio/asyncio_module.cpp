@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <unordered_map>
 
 namespace ascope::aio {
 
@@ -481,7 +482,7 @@ Value asyncioAllTasks(Interp& in, CallArgs& a) {
     if (!l) in.raise(types().RuntimeError, "no running event loop");
     auto* s = new SetObject(types().set, Kind::Set);
     Value keep(s);
-    for (TaskObject* t : state(in).liveTasks)
+    for (auto& [taskId, t] : state(in).liveTasks)
         if (t->loop.get() == l.get() && !t->done()) s->add(in, Value(t));
     return keep;
 }
@@ -510,6 +511,7 @@ public:
     bool cancelRequested = false;
     bool returnExceptions = false;
     size_t finished = 0;
+    size_t distinct = 0;  // number of different futures among the children
     bool cancel(Interp& in, Value msg) override {
         if (done()) return false;
         bool ret = false;
@@ -534,12 +536,17 @@ Value asyncioGather(Interp& in, CallArgs& a) {
     std::vector<std::pair<Value, Value>> argToFut;
     std::vector<Value> children;
     Ref<GatheringFuture> outer;
+    std::unordered_map<const void*, size_t> seenArg;  // arg identity -> index in argToFut
     for (size_t i = 0; i < a.size(); ++i) {
         const Value& arg = a[i];
         Value f;
-        for (auto& [k, v] : argToFut)
-            if (k.is(arg)) f = v;
+        const void* key = arg.isObj() ? static_cast<const void*>(arg.obj()) : nullptr;
+        if (key) {
+            auto it = seenArg.find(key);
+            if (it != seenArg.end()) f = argToFut[it->second].second;
+        }
         if (f.isNull()) {
+            if (key) seenArg[key] = argToFut.size();
             f = ensureFuture(in, arg, loop.get());
             if (!loop) loop = fut(f)->loop;
             if (!f.is(arg))
@@ -551,6 +558,7 @@ Value asyncioGather(Interp& in, CallArgs& a) {
     outer = Ref<GatheringFuture>(new GatheringFuture(loop));
     outer->children = children;
     outer->returnExceptions = returnExceptions;
+    outer->distinct = argToFut.size();
     size_t nfuts = argToFut.size();
     Value outerV(outer);
     // The per-child callback closes over `outer`.
@@ -576,17 +584,7 @@ Value asyncioGather(Interp& in, CallArgs& a) {
                     return Value::none();
                 }
             }
-            size_t total = 0;
-            for (auto& c : g->children) (void)c, ++total;
-            // count distinct futures
-            std::vector<Value> distinct;
-            for (auto& c : g->children) {
-                bool seen = false;
-                for (auto& d : distinct)
-                    if (d.is(c)) seen = true;
-                if (!seen) distinct.push_back(c);
-            }
-            if (g->finished == distinct.size()) {
+            if (g->finished == g->distinct) {
                 std::vector<Value> results;
                 for (auto& c : g->children) {
                     FutureObject* cf = fut(c);
@@ -619,7 +617,7 @@ Value asyncioGather(Interp& in, CallArgs& a) {
 
 void cancelAllTasks(Interp& in, EventLoopObject* loop) {
     std::vector<Value> toCancel;
-    for (TaskObject* t : state(in).liveTasks)
+    for (auto& [taskId, t] : state(in).liveTasks)
         if (t->loop.get() == loop && !t->done()) toCancel.push_back(Value(t));
     if (toCancel.empty()) return;
     for (Value& t : toCancel) task(t)->cancel(in, Value::none());
