@@ -351,6 +351,7 @@ public:
     Flow execWith(With* w, size_t item, Frame& f);
     Flow execAsyncWith(With* w, size_t item, Frame& f);
     void execRaise(Raise* r, Frame& f);
+    void execAnnAssign(AnnAssign* a, Frame& f);
     void execFunctionDef(FunctionDef* d, Frame& f);
     void execClassDef(ClassDef* d, Frame& f);
     void execImport(Import* s, Frame& f);
@@ -366,7 +367,6 @@ Value Evaluator::constant(Constant* c) {
     switch (c->constKind) {
     case ConstKind::None: return Value::none();
     case ConstKind::True: return Value::boolean(true);
-    void execAnnAssign(AnnAssign* a, Frame& f);
     case ConstKind::False: return Value::boolean(false);
     case ConstKind::Int: return Value::integer(c->intValue);
     case ConstKind::Float: return Value::real(c->floatValue);
@@ -799,21 +799,6 @@ Value Evaluator::makeFunction(CodeInfo* code, Arguments* args, Frame& f, Functio
         if (!fn->kwDefaults) fn->kwDefaults = Ref<DictObject>(new DictObject());
         fn->kwDefaults->setStr(intern(args->kwonlyargs[i]->name), eval(args->kwDefaults[i], f));
     }
-    for (int from : code->closureFrom) fn->closure.push_back(f.cells[from]);
-    fn->module = f.globals->getStr(names().__name__);
-    if (code->body && !code->body->empty()) {
-        Stmt* first = code->body->front();
-        if (first->kind == StmtKind::ExprStmt) {
-            Expr* v = static_cast<ExprStmt*>(first)->value;
-            if (v->kind == ExprKind::Constant && static_cast<Constant*>(v)->constKind == ConstKind::Str)
-                fn->doc = constant(static_cast<Constant*>(v));
-        }
-    }
-    return keep;
-}
-
-Value Evaluator::evalComprehension(Comp* c, Frame& f) {
-    CodeInfo* code = codeOf(c->scope);
     if (def) {
         // Annotations are evaluated after the defaults, in CPython's order:
         // positional, positional-only, *args, keyword-only, **kwargs, return.
@@ -832,6 +817,21 @@ Value Evaluator::evalComprehension(Comp* c, Frame& f) {
         add("return", def->returns);
         if (ann) fn->annotations = Value(ann);
     }
+    for (int from : code->closureFrom) fn->closure.push_back(f.cells[from]);
+    fn->module = f.globals->getStr(names().__name__);
+    if (code->body && !code->body->empty()) {
+        Stmt* first = code->body->front();
+        if (first->kind == StmtKind::ExprStmt) {
+            Expr* v = static_cast<ExprStmt*>(first)->value;
+            if (v->kind == ExprKind::Constant && static_cast<Constant*>(v)->constKind == ConstKind::Str)
+                fn->doc = constant(static_cast<Constant*>(v));
+        }
+    }
+    return keep;
+}
+
+Value Evaluator::evalComprehension(Comp* c, Frame& f) {
+    CodeInfo* code = codeOf(c->scope);
     Value first = eval(c->generators[0]->iter, f);
     f.cur = c;
     Value it;
@@ -1002,14 +1002,39 @@ Flow Evaluator::exec(Stmt* s, Frame& f) {
         case ExprKind::Attribute: {
             auto* at = static_cast<Attribute*>(a->target);
             Value obj = eval(at->value, f);
-            StrObject* name = intern(at->attr);
+            if (!at->cacheName) at->cacheName = intern(at->attr);
+            auto* name = static_cast<StrObject*>(at->cacheName);
             f.cur = at;
-            Value cur = in.getAttr(obj, name);
+            // A plain instance attribute (no class attribute of that name, no
+            // attribute hooks) is read and written in the instance dict directly.
+            DictObject* plain = nullptr;
+            if (obj.isObj(Kind::Instance)) {
+                auto* inst = obj.as<InstanceObject>();
+                ClassObject* t = inst->type();
+                if (inst->dict && t->lookup(name).isNull() &&
+                    t->lookup(names().__getattribute__).isObj(Kind::Builtin) &&
+                    t->lookup(names().__setattr__).isObj(Kind::Builtin))
+                    plain = inst->dict.get();
+            }
+            Value cur = plain ? plain->getStr(name) : Value();
+            if (cur.isNull()) {
+                plain = nullptr;
+                cur = in.getAttr(obj, name);
+            }
             Value rhs = eval(a->value, f);
-            f.cur = s;
-            Value r = in.inplaceOp(a->op, cur, rhs);
+            Value r;
+            if (cur.isSmallInt() && rhs.isSmallInt() && a->op == BinOpKind::Add) {
+                int64_t z;
+                if (!__builtin_add_overflow(cur.asInt(), rhs.asInt(), &z)) r = Value::integer(z);
+            }
+            if (r.isNull()) {
+                f.cur = s;
+                r = in.inplaceOp(a->op, cur, rhs);
+            }
+            cur = Value();
             f.cur = at;
-            in.setAttr(obj, name, r);
+            if (plain && obj.as<InstanceObject>()->dict.get() == plain) plain->setStr(name, std::move(r));
+            else in.setAttr(obj, name, r);
             return Flow::Normal;
         }
         case ExprKind::Subscript: {
@@ -1386,21 +1411,6 @@ Flow Evaluator::execAsyncWith(With* w, size_t item, Frame& f) {
     throw PyException{pending};
 }
 
-void Evaluator::execRaise(Raise* r, Frame& f) {
-    if (!r->exc) {
-        Value cur = in.handled()->current();
-        if (cur.isNull()) in.raise(types().RuntimeError, "No active exception to reraise");
-        throw PyException{cur};
-    }
-    Value v = eval(r->exc, f);
-    f.cur = r;
-    auto instantiate = [&](Value x, bool isCause) -> Value {
-        if (x.isObj(Kind::Class) && x.as<ClassObject>()->isSubclassOf(types().BaseException)) {
-            Value inst = in.call(x, {});
-            if (!in.isInstance(inst, types().BaseException))
-                in.typeError("calling " + in.repr(x) + " should have returned an instance of BaseException, not " +
-                             Interp::typeName(inst));
-            return inst;
 // CPython's compiler_annassign: the assignment first; then, in a module or
 // class body, a plain name's annotation is evaluated and stored in
 // `__annotations__`, while other targets have their object (and subscript)
@@ -1434,6 +1444,21 @@ void Evaluator::execAnnAssign(AnnAssign* a, Frame& f) {
     if (moduleOrClass) eval(a->annotation, f);
 }
 
+void Evaluator::execRaise(Raise* r, Frame& f) {
+    if (!r->exc) {
+        Value cur = in.handled()->current();
+        if (cur.isNull()) in.raise(types().RuntimeError, "No active exception to reraise");
+        throw PyException{cur};
+    }
+    Value v = eval(r->exc, f);
+    f.cur = r;
+    auto instantiate = [&](Value x, bool isCause) -> Value {
+        if (x.isObj(Kind::Class) && x.as<ClassObject>()->isSubclassOf(types().BaseException)) {
+            Value inst = in.call(x, {});
+            if (!in.isInstance(inst, types().BaseException))
+                in.typeError("calling " + in.repr(x) + " should have returned an instance of BaseException, not " +
+                             Interp::typeName(inst));
+            return inst;
         }
         if (in.isInstance(x, types().BaseException)) return x;
         if (isCause) in.typeError("exception causes must derive from BaseException");
@@ -1528,6 +1553,7 @@ void Evaluator::execClassDef(ClassDef* d, Frame& f) {
         if (v->kind == ExprKind::Constant && static_cast<Constant*>(v)->constKind == ConstKind::Str)
             ns->setStr(names().__doc__, constant(static_cast<Constant*>(v)));
     }
+    if (hasAnnotations(d->body)) ns->setStr(intern("__annotations__"), Value(new DictObject()));
     Frame cf;
     cf.code = code;
     cf.globals = f.globals;
@@ -1543,7 +1569,6 @@ void Evaluator::execClassDef(ClassDef* d, Frame& f) {
         CallDepth cd(in);
         Value pending;
         try {
-    if (hasAnnotations(d->body)) ns->setStr(intern("__annotations__"), Value(new DictObject()));
             execBlock(d->body, cf);
         } catch (PyException& ex) {
             pending = std::move(ex.exc);
@@ -2035,13 +2060,19 @@ void Interp::runModule(lang::Module& module) {
     CodeInfo* code = compileModule(module);
     m_main = Ref<ModuleObject>(new ModuleObject("__main__"));
     DictObject* g = m_main->dict.get();
+    // The globals of a script's __main__ as CPython sets them up, in order.
     g->setStr(names().__name__, makeStr("__main__"));
     g->setStr(names().__doc__, Value::none());
+    g->setStr(intern("__package__"), Value::none());
+    g->setStr(intern("__loader__"), Value::none());
+    g->setStr(intern("__spec__"), Value::none());
+    g->setStr(intern("__annotations__"), Value(new DictObject()));
     // In __main__, `__builtins__` is the builtins module itself.
     Ref<ModuleObject> builtinsModule(new ModuleObject("builtins"));
     builtinsModule->dict = m_builtins;
     g->setStr(names().__builtins__, Value(builtinsModule));
     g->setStr(names().__file__, makeStr(module.filename));
+    g->setStr(intern("__cached__"), Value::none());
     Frame f;
     f.code = code;
     f.globals = g;
@@ -2050,19 +2081,13 @@ void Interp::runModule(lang::Module& module) {
     f.serial = ++m_frameSerial;
     std::vector<Ref<CellObject>> none;
     f.cells = none.data();
-    // The globals of a script's __main__ as CPython sets them up, in order.
     runFrame(f);
 }
-    g->setStr(intern("__package__"), Value::none());
-    g->setStr(intern("__loader__"), Value::none());
-    g->setStr(intern("__spec__"), Value::none());
-    g->setStr(intern("__annotations__"), Value(new DictObject()));
 
 // -------------------------------------------------------------------- await
 
 Value Interp::awaitIterator(const Value& awaitable) {
     if (awaitable.isObj(Kind::Generator)) {
-    g->setStr(intern("__cached__"), Value::none());
         auto* g = awaitable.as<GeneratorObject>();
         if (g->flavor == GeneratorObject::Flavor::Coroutine) return awaitable;
     }
