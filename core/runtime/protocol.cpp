@@ -302,18 +302,21 @@ Value Interp::getAttrOrNull(const Value& obj, StrObject* name) {
     // when that raises AttributeError, as CPython's slot_tp_getattr_hook.
     Value ga = type->lookup(names().__getattribute__);
     bool customGa = !ga.isNull() && !isBuiltinFromObject(ga, "__getattribute__");
-    Value ge = type->lookup(names().__getattr__);
-    if (!customGa && ge.isNull()) return genericGetAttr(obj, name);
-    Value v;
+    Value v, ge;
     bool missing = false;
     try {
         v = customGa ? call(ga, {obj, Value(name)}) : genericGetAttr(obj, name);
     } catch (PyException& e) {
-        if (ge.isNull() || !isInstance(e.exc, types().AttributeError)) throw;
+        if (!isInstance(e.exc, types().AttributeError)) throw;
+        ge = type->lookup(names().__getattr__);
+        if (ge.isNull()) throw;
         missing = true;
     }
-    if (!missing && !v.isNull()) return v;
-    if (ge.isNull()) return v;
+    if (!missing) {
+        if (!v.isNull()) return v;
+        ge = type->lookup(names().__getattr__);
+        if (ge.isNull()) return v;
+    }
     return call(ge, {obj, Value(name)});
 }
 
