@@ -14,7 +14,8 @@ namespace {
 const QString kRunCommand = QStringLiteral("run");
 
 // Commands that the design promises and later issues bring.
-const QStringList kFutureCommands = {QStringLiteral("trace"), QStringLiteral("export")};
+const QString kTraceCommand = QStringLiteral("trace");
+const QStringList kFutureCommands = {QStringLiteral("export")};
 
 // Options that take a value, as written on the command line.
 bool takesValue(const QString &argument)
@@ -42,6 +43,8 @@ QString usageText()
         "  asyncscope [options] FILE.py          open the window on FILE.py\n"
         "  asyncscope run [options] FILE.py      run FILE.py headless: print what `python3 FILE.py`\n"
         "                                        prints, and exit with its exit status\n"
+        "  asyncscope trace [--json] FILE.py     run FILE.py headless and print its event trace\n"
+        "                                        (one line per event, or JSON)\n"
         "\n"
         "Options (before FILE.py; what follows FILE.py belongs to the scenario):\n"
         "  --max-steps N        stop a runaway program after N steps (0: never; default: about\n"
@@ -85,6 +88,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
     // command "run" (only in first place) or the file; the rest is the scenario's.
     QStringList own = {arguments.value(0, QStringLiteral("asyncscope"))};
     bool run = false;
+    bool trace = false;
     int fileIndex = -1;
     for (int i = 1; i < arguments.size(); ++i) {
         const QString &argument = arguments.at(i);
@@ -103,6 +107,10 @@ CommandLine parseCommandLine(const QStringList &arguments)
             run = true;
             continue;
         }
+        if (i == 1 && argument == kTraceCommand) {
+            trace = true;
+            continue;
+        }
         fileIndex = i;
         break;
     }
@@ -114,7 +122,8 @@ CommandLine parseCommandLine(const QStringList &arguments)
     const QCommandLineOption maxSteps(QStringLiteral("max-steps"), QString(), QStringLiteral("N"));
     const QCommandLineOption maxMemory(QStringLiteral("max-memory"), QString(), QStringLiteral("BYTES"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"), QString(), QStringLiteral("PNG"));
-    parser.addOptions({help, version, maxSteps, maxMemory, screenshot});
+    const QCommandLineOption json(QStringLiteral("json"), QString());
+    parser.addOptions({help, version, maxSteps, maxMemory, screenshot, json});
     if (!parser.parse(own))
         return error(parser.errorText().replace(QLatin1Char('\n'), QLatin1Char(' ')) + QStringLiteral(" (try --help)"));
 
@@ -143,6 +152,9 @@ CommandLine parseCommandLine(const QStringList &arguments)
                              .arg(parser.value(maxMemory)));
     }
     result.screenshot = parser.value(screenshot);
+    result.json = parser.isSet(json);
+    if (result.json && !trace)
+        return error(QStringLiteral("--json is for the trace command: asyncscope trace --json FILE.py"));
 
     if (fileIndex >= 0) {
         result.file = arguments.at(fileIndex);
@@ -153,6 +165,14 @@ CommandLine parseCommandLine(const QStringList &arguments)
                              .arg(scenarioArguments.join(QLatin1Char(' ')), result.file));
     }
 
+    if (trace) {
+        if (result.file.isEmpty())
+            return error(QStringLiteral("trace: which file? usage: asyncscope trace [--json] FILE.py"));
+        if (!result.screenshot.isEmpty())
+            return error(QStringLiteral("--screenshot is for the window, not for trace"));
+        result.mode = CommandLine::Mode::Trace;
+        return result;
+    }
     if (run) {
         if (result.file.isEmpty())
             return error(QStringLiteral("run: which file? usage: asyncscope run [options] FILE.py"));

@@ -9,6 +9,7 @@
 //   asyncscope [options]                 the window, on the first course scenario
 //   asyncscope [options] FILE.py         the window, on FILE.py
 //   asyncscope run [options] FILE.py     headless: exactly what python3 FILE.py prints
+//   asyncscope trace [--json] FILE.py    headless: the recorded event trace, as text or JSON
 //
 // Everything after FILE.py belongs to the scenario (its sys.argv), which is
 // not supported yet: such arguments are rejected, never taken as options.
@@ -26,6 +27,7 @@ struct CommandLine
     enum class Mode {
         Window,    // open the window (on `file` if given)
         Run,       // run `file` headless
+        Trace,     // print the event trace of `file` (text, or JSON with `json`)
         Help,      // print `message` (the usage) on stdout, exit 0
         Version,   // print `message` on stdout, exit 0
         Error,     // print `message` (one line) on stderr, exit 2
@@ -36,6 +38,7 @@ struct CommandLine
     int64_t maxSteps = -1;    // -1: the default
     int64_t maxMemory = -1;   // bytes; -1: the default
     QString screenshot;       // Window: save a PNG of the window after the first run, then quit
+    bool json = false;        // Trace: JSON instead of one line per event
     QString message;
 };
 

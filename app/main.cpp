@@ -1,11 +1,13 @@
 // asyncscope: the window, or a headless command (see command_line.h).
 #include "command_line.h"
 #include "headless_run.h"
+#include "scenario/runner.h"
 #include "main_window.h"
 #include "render/theme.h"
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QFile>
 #include <QImage>
 #include <QTimer>
 
@@ -91,6 +93,13 @@ int main(int argc, char **argv)
         // No QApplication: this must work without a display.
         QCoreApplication app(argc, argv);
         return ascope::runHeadless(command);
+    }
+    case ascope::CommandLine::Mode::Trace: {
+        QCoreApplication app(argc, argv);
+        const QByteArray path = QFile::encodeName(command.file);
+        const std::string text = ascope::traceFile(std::string(path.constData(), size_t(path.size())), command.json);
+        std::fwrite(text.data(), 1, text.size(), stdout);
+        return 0;
     }
     case ascope::CommandLine::Mode::Window:
         break;

@@ -133,10 +133,16 @@ void MainWindowTest::commandLine_data()
                                                  << "asyncscope: can't open file '/nonexistent/x.py': [Errno 2]";
     QTest::newRow("unknown command") << QStringList{"frobnicate"} << int(Mode::Error) << "" << qint64(-1)
                                      << "asyncscope: 'frobnicate' is neither a command";
-    QTest::newRow("a command of a later version") << QStringList{"trace"} << int(Mode::Error) << "" << qint64(-1)
-                                                  << "asyncscope: the 'trace' command is not available yet";
+    QTest::newRow("a command of a later version") << QStringList{"export"} << int(Mode::Error) << "" << qint64(-1)
+                                                  << "asyncscope: the 'export' command is not available yet";
     QTest::newRow("negative step budget") << QStringList{"run", "--max-steps", "-3", hello} << int(Mode::Error) << ""
                                           << qint64(-1) << "asyncscope: --max-steps needs";
+    QTest::newRow("trace as json") << QStringList{"trace", "--json", hello} << int(Mode::Trace) << hello << qint64(-1)
+                                   << "";
+    QTest::newRow("trace without a file") << QStringList{"trace"} << int(Mode::Error) << "" << qint64(-1)
+                                          << "asyncscope: trace: which file?";
+    QTest::newRow("json outside trace") << QStringList{"run", "--json", hello} << int(Mode::Error) << "" << qint64(-1)
+                                        << "asyncscope: --json is for the trace command";
     QTest::newRow("help") << QStringList{"--help"} << int(Mode::Help) << "" << qint64(-1) << "Usage:";
     QTest::newRow("help after run") << QStringList{"run", "-h"} << int(Mode::Help) << "" << qint64(-1) << "Usage:";
     QTest::newRow("version") << QStringList{"--version"} << int(Mode::Version) << "" << qint64(-1) << "asyncscope ";
