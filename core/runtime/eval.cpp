@@ -1352,6 +1352,8 @@ Flow Evaluator::execWith(With* w, size_t item, Frame& f) {
     } catch (PyException& ex) {
         pending = std::move(ex.exc);
     }
+    // The frame's traceback line is where the body failed, not the `with`.
+    if (!pending.isNull()) in.addTracebackOnce(pending, f, f.cur);
     f.cur = w;
     f.line = w->pos.line;
     if (pending.isNull()) {
@@ -1360,7 +1362,6 @@ Flow Evaluator::execWith(With* w, size_t item, Frame& f) {
         f.retval = saved;
         return flow;
     }
-    in.addTracebackOnce(pending, f, f.cur);
     bool suppress;
     {
         HandledScope hs(in, pending);
@@ -1392,6 +1393,8 @@ Flow Evaluator::execAsyncWith(With* w, size_t item, Frame& f) {
     } catch (PyException& ex) {
         pending = std::move(ex.exc);
     }
+    // The frame's traceback line is where the body failed, not the `with`.
+    if (!pending.isNull()) in.addTracebackOnce(pending, f, f.cur);
     f.cur = w;
     f.line = w->pos.line;
     if (pending.isNull()) {
@@ -1400,7 +1403,6 @@ Flow Evaluator::execAsyncWith(With* w, size_t item, Frame& f) {
         f.retval = saved;
         return flow;
     }
-    in.addTracebackOnce(pending, f, f.cur);
     bool suppress;
     {
         HandledScope hs(in, pending);

@@ -261,91 +261,149 @@ std::string suggestionFor(Interp& in, const Value& exc) {
     return "";
 }
 
+// "Type: message" as CPython's print_exception_message writes it: the
+// type's qualified name, prefixed by its module unless that is builtins or
+// __main__, then the "Did you mean" suggestion. No newline.
 std::string exceptionLine(Interp& in, const Value& exc) {
     ClassObject* t = Interp::typeOf(exc);
-    std::string name = t->qualifiedName();
+    std::string module = t->module;
+    Value m = t->dict->getStr(names().__module__);
+    if (isStr(m)) module = asStr(m)->s;
+    Value qn = t->dict->getStr(names().__qualname__);
+    std::string name = isStr(qn) ? asStr(qn)->s : t->name;
+    if (module != "builtins" && module != "__main__") name = module + "." + name;
     std::string text;
+    bool failed = false;
     try {
         text = in.str(exc);
     } catch (PyException&) {
-        text = "<exception str() failed>";
+        failed = true;
     }
-    std::string out = text.empty() ? name : name + ": " + text;
+    std::string out = failed ? name + ": <exception str() failed>" : text.empty() ? name : name + ": " + text;
     std::string suggestion = suggestionFor(in, exc);
     if (!suggestion.empty()) out += ". Did you mean: '" + suggestion + "'?";
-    out += "\n";
-    auto* eo = exc.as<ExceptionObject>();
-    if (eo->notes.isObj(Kind::List))
-        for (const Value& n : eo->notes.as<ListObject>()->items) out += in.str(n) + "\n";
     return out;
 }
 
-void formatOne(Interp& in, const Value& exc, std::string& out, std::set<const Object*>& seen, const std::string& margin,
-               int depth);
+// The state of CPython 3.11's exception printer (pythonrun.c): exceptions
+// already printed, the nesting depth inside exception groups (each level
+// indents by two and draws a "| " margin) and whether a group's closing line
+// is still owed.
+struct PrintContext {
+    std::set<const Object*> seen;
+    int depth = 0;
+    bool needClose = false;
+    std::string indent() const { return std::string(size_t(2 * depth), ' '); }
+    std::string indentedMargin() const { return indent() + (depth ? "| " : ""); }
+};
 
-void formatChain(Interp& in, const Value& exc, std::string& out, std::set<const Object*>& seen,
-                 const std::string& margin, int depth) {
-    seen.insert(exc.obj());
-    auto* e = exc.as<ExceptionObject>();
-    if (!e->cause.isNull() && e->cause.isObj(Kind::Exception) && !seen.count(e->cause.obj())) {
-        formatChain(in, e->cause, out, seen, margin, depth);
-        out += margin + "\n" + margin + "The above exception was the direct cause of the following exception:\n" +
-               margin + "\n";
-    } else if (!e->suppressContext && !e->context.isNull() && e->context.isObj(Kind::Exception) &&
-               !seen.count(e->context.obj())) {
-        formatChain(in, e->context, out, seen, margin, depth);
-        out += margin + "\n" + margin + "During handling of the above exception, another exception occurred:\n" +
-               margin + "\n";
-    }
-    formatOne(in, exc, out, seen, margin, depth);
+constexpr size_t kMaxGroupWidth = 15;
+constexpr int kMaxGroupDepth = 10;
+
+void printRecursive(Interp& in, const Value& exc, std::string& out, PrintContext& ctx);
+
+void printChained(Interp& in, const Value& exc, std::string& out, PrintContext& ctx, const char* message) {
+    bool needClose = ctx.needClose;
+    printRecursive(in, exc, out, ctx);
+    ctx.needClose = needClose;
+    std::string m = ctx.indentedMargin();
+    out += m + "\n" + m + message + m + "\n";
 }
 
-void formatOne(Interp& in, const Value& exc, std::string& out, std::set<const Object*>& seen, const std::string& margin,
-               int depth) {
+void printCauseAndContext(Interp& in, const Value& exc, std::string& out, PrintContext& ctx) {
+    ctx.seen.insert(exc.obj());
     auto* e = exc.as<ExceptionObject>();
-    bool group = in.isInstance(exc, types().BaseExceptionGroup) && e->groupExceptions;
-    std::string m = margin;
-    if (group) m = margin + (depth == 0 ? "  | " : "");
-    if (e->traceback && !e->traceback->empty()) {
-        out += (group ? margin + "  + Exception Group Traceback (most recent call last):\n"
-                      : m + "Traceback (most recent call last):\n");
-        out += formatTraceback(*e->traceback, group ? margin + "  | " : m);
-    } else if (group) {
-        out += margin + "  | ExceptionGroup: \n";
-    }
-    std::string line = exceptionLine(in, exc);
-    if (group) {
-        std::string gm = margin + "  | ";
-        size_t p = 0;
-        while (p < line.size()) {
-            size_t nl = line.find('\n', p);
-            out += gm + line.substr(p, nl - p + 1);
-            p = nl + 1;
-        }
-        const auto& subs = e->groupExceptions->items;
-        size_t n = subs.size();
-        for (size_t i = 0; i < n && i < 15; ++i) {
-            std::string header = (i == 0 ? margin + "  +-+---------------- " : margin + "    +---------------- ") +
-                                 std::to_string(i + 1) + " ----------------\n";
-            out += header;
-            std::string sub;
-            std::set<const Object*> subSeen = seen;
-            formatChain(in, subs[i], sub, subSeen, margin + "    | ", depth + 1);
-            out += sub;
-        }
-        if (n > 15) {
-            out += margin + "    +---------------- ... ----------------\n";
-            out += margin + "    | and " + std::to_string(n - 15) + " more exceptions\n";
-        }
-        out += margin + "    +------------------------------------\n";
+    if (e->cause.isObj(Kind::Exception)) {
+        if (!ctx.seen.count(e->cause.obj()))
+            printChained(in, e->cause, out, ctx, "The above exception was the direct cause of the following exception:\n");
         return;
     }
-    size_t p = 0;
-    while (p < line.size()) {
-        size_t nl = line.find('\n', p);
-        out += m + line.substr(p, nl - p + 1);
-        p = nl + 1;
+    if (e->suppressContext) return;
+    if (e->context.isObj(Kind::Exception) && !ctx.seen.count(e->context.obj()))
+        printChained(in, e->context, out, ctx, "During handling of the above exception, another exception occurred:\n");
+}
+
+void printException(Interp& in, const Value& exc, std::string& out, PrintContext& ctx, bool group) {
+    auto* e = exc.as<ExceptionObject>();
+    std::string indent = ctx.indent();
+    std::string margin = ctx.indentedMargin();
+    if (e->traceback && !e->traceback->empty()) {
+        std::string headerMargin = ctx.depth ? "| " : "";
+        if (group && ctx.depth == 1) headerMargin = "+ ";
+        out += indent + headerMargin +
+               (group ? "Exception Group Traceback (most recent call last):\n" : "Traceback (most recent call last):\n");
+        out += formatTraceback(*e->traceback, margin);
     }
+    out += margin + exceptionLine(in, exc) + "\n";
+    if (e->notes.isObj(Kind::List)) {
+        std::vector<Value> notes = e->notes.as<ListObject>()->items;
+        for (const Value& n : notes) {
+            std::string text;
+            bool failed = false;
+            try {
+                text = in.str(n);
+            } catch (PyException&) {
+                failed = true;
+            }
+            if (failed) {
+                out += "<note str() failed>\n";
+                continue;
+            }
+            size_t p = 0;
+            do {
+                size_t nl = text.find('\n', p);
+                size_t end = nl == std::string::npos ? text.size() : nl + 1;
+                out += margin + text.substr(p, end - p);
+                p = end;
+            } while (p < text.size());
+            out += "\n";
+        }
+    }
+}
+
+void printGroup(Interp& in, const Value& exc, std::string& out, PrintContext& ctx) {
+    if (ctx.depth > kMaxGroupDepth) {
+        out += ctx.indentedMargin() + "... (max_group_depth is " + std::to_string(kMaxGroupDepth) + ")\n";
+        return;
+    }
+    if (ctx.depth == 0) ctx.depth = 1;
+    printException(in, exc, out, ctx, true);
+    std::vector<Value> subs = exc.as<ExceptionObject>()->groupExceptions->items;
+    size_t n = subs.size() <= kMaxGroupWidth ? subs.size() : kMaxGroupWidth + 1;
+    ctx.needClose = false;
+    for (size_t i = 0; i < n; ++i) {
+        bool last = i + 1 == n;
+        if (last) ctx.needClose = true;
+        bool truncated = i >= kMaxGroupWidth;
+        out += ctx.indent() + (i == 0 ? "+-" : "  ") + "+---------------- " +
+               (truncated ? std::string("...") : std::to_string(i + 1)) + " ----------------\n";
+        ++ctx.depth;
+        if (!truncated) {
+            printRecursive(in, subs[i], out, ctx);
+        } else {
+            size_t remaining = subs.size() - kMaxGroupWidth;
+            out += ctx.indentedMargin() + "and " + std::to_string(remaining) + " more exception" +
+                   (remaining > 1 ? "s" : "") + "\n";
+        }
+        if (last && ctx.needClose) {
+            out += ctx.indent() + "+------------------------------------\n";
+            ctx.needClose = false;
+        }
+        --ctx.depth;
+    }
+    if (ctx.depth == 1) ctx.depth = 0;
+}
+
+void printRecursive(Interp& in, const Value& exc, std::string& out, PrintContext& ctx) {
+    if (!exc.isObj(Kind::Exception)) {
+        out += ctx.indentedMargin() + "TypeError: print_exception(): Exception expected for value, " +
+               Interp::typeName(exc) + " found\n";
+        return;
+    }
+    printCauseAndContext(in, exc, out, ctx);
+    auto* e = exc.as<ExceptionObject>();
+    if (in.isInstance(exc, types().BaseExceptionGroup) && e->groupExceptions) printGroup(in, exc, out, ctx);
+    else printException(in, exc, out, ctx, false);
 }
 
 }  // namespace
@@ -353,8 +411,8 @@ void formatOne(Interp& in, const Value& exc, std::string& out, std::set<const Ob
 std::string Interp::formatException(const Value& exc) {
     std::string out;
     if (!exc.isObj(Kind::Exception)) return typeName(exc) + "\n";
-    std::set<const Object*> seen;
-    formatChain(*this, exc, out, seen, "", 0);
+    PrintContext ctx;
+    printRecursive(*this, exc, out, ctx);
     return out;
 }
 
