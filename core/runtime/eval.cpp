@@ -871,7 +871,7 @@ void Evaluator::assign(Expr* target, const Value& v, Frame& f) {
         if (obj.isObj(Kind::Instance)) {
             auto* inst = obj.as<InstanceObject>();
             ClassObject* t = inst->type();
-            if (t->lookup(name).isNull() && t->lookup(names().__setattr__).isObj(Kind::Builtin)) {
+            if (t->instancesHaveDict && t->lookup(name).isNull() && t->lookup(names().__setattr__).isObj(Kind::Builtin)) {
                 if (!inst->dict) inst->dict = Ref<DictObject>(new DictObject());
                 inst->dict->setStr(name, v);
                 return;

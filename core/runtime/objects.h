@@ -42,6 +42,9 @@ public:
     Kind instanceKind;                      // layout of instances
     bool isBuiltin = false;                 // builtin types refuse new attributes
     bool isBaseable = true;                 // may be subclassed
+    // Whether instances get a __dict__: false for `object` and for classes
+    // whose every class in the MRO defines __slots__ without "__dict__".
+    bool instancesHaveDict = true;
     // Builtin types construct instances natively: `int("3")`, `list(it)`.
     NativeFn nativeNew = nullptr;
     // Bumped whenever this class's dict changes after creation.
@@ -280,7 +283,8 @@ public:
 class InstanceObject : public Object {
 public:
     InstanceObject(ClassObject* type, Kind kind = Kind::Instance);
-    Ref<DictObject> dict;  // created on first attribute store
+    Ref<DictObject> dict;   // created on first attribute store
+    Ref<DictObject> slots;  // values of __slots__ attributes, created on first store
 
     // A class defining __del__ has it called when the last reference dies,
     // once: an object resurrected by its __del__ is not finalized again.

@@ -487,7 +487,16 @@ void Interp::genericSetAttr(const Value& obj, StrObject* name, const Value& v) {
                 return;
             }
             auto* inst = obj.as<InstanceObject>();
-            if (!inst->dict) inst->dict = Ref<DictObject>(new DictObject());
+            if (!inst->dict) {
+                if (!type->instancesHaveDict) {
+                    Value e = newException(types().AttributeError,
+                                           "'" + type->name + "' object has no attribute '" + name->s + "'");
+                    e.as<ExceptionObject>()->name = Value(name);
+                    e.as<ExceptionObject>()->obj = obj;
+                    raiseValue(e);
+                }
+                inst->dict = Ref<DictObject>(new DictObject());
+            }
             inst->dict->setStr(name, v);
             return;
         }

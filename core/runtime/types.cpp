@@ -182,7 +182,11 @@ Value objectClass(Interp& in, const Value& self) { return Value(Interp::typeOf(s
 Value objectDict(Interp& in, const Value& self) {
     if (self.isObj(Kind::Instance) || self.isObj(Kind::Exception)) {
         auto* inst = self.as<InstanceObject>();
-        if (!inst->dict) inst->dict = Ref<DictObject>(new DictObject());
+        if (!inst->dict) {
+            if (!inst->type()->instancesHaveDict)
+                in.raise(types().AttributeError, "'" + Interp::typeName(self) + "' object has no attribute '__dict__'");
+            inst->dict = Ref<DictObject>(new DictObject());
+        }
         return Value(inst->dict);
     }
     if (self.isObj(Kind::Module)) return Value(self.as<ModuleObject>()->dict);
@@ -227,11 +231,83 @@ std::vector<ClassObject*> c3Merge(Interp& in, std::vector<std::vector<ClassObjec
 }  // namespace
 
 // Creates a class the way `type(name, bases, ns)` does.
+namespace {
+
+// A __slots__ attribute: a data descriptor over the instance's slot storage
+// (CPython's member descriptors), as a property whose accessors are bound to
+// the slot name.
+Value slotGet(Interp& in, CallArgs& a) {
+    StrObject* name = asStr(a[0]);
+    if (a[1].isObj(Kind::Instance) || a[1].isObj(Kind::Exception)) {
+        auto* inst = a[1].as<InstanceObject>();
+        if (inst->slots) {
+            Value v = inst->slots->getStr(name);
+            if (!v.isNull()) return v;
+        }
+    }
+    in.raise(types().AttributeError, "'" + Interp::typeName(a[1]) + "' object has no attribute '" + name->s + "'");
+}
+
+Value slotSet(Interp& in, CallArgs& a) {
+    if (a[1].isObj(Kind::Instance) || a[1].isObj(Kind::Exception)) {
+        auto* inst = a[1].as<InstanceObject>();
+        if (!inst->slots) inst->slots = Ref<DictObject>(new DictObject());
+        inst->slots->setStr(asStr(a[0]), a[2]);
+    }
+    return Value::none();
+}
+
+Value slotDelete(Interp& in, CallArgs& a) {
+    StrObject* name = asStr(a[0]);
+    if (a[1].isObj(Kind::Instance) || a[1].isObj(Kind::Exception)) {
+        auto* inst = a[1].as<InstanceObject>();
+        if (inst->slots && !inst->slots->pop(in, Value(name)).isNull()) return Value::none();
+    }
+    in.raise(types().AttributeError, "'" + Interp::typeName(a[1]) + "' object has no attribute '" + name->s + "'");
+}
+
+// Reads `__slots__` from a new class's namespace, adds a descriptor per slot
+// and tells whether the class's instances have a __dict__.
+bool installSlots(Interp& in, ClassObject* cls, const std::vector<ClassObject*>& bases, DictObject* ns) {
+    bool baseHasDict = false;
+    for (ClassObject* b : bases)
+        if (b->instancesHaveDict || b->instanceKind != Kind::Instance) baseHasDict = true;
+    Value spec = ns->getStr(names().__slots__);
+    if (spec.isNull()) return true;
+    std::vector<Value> items = isStr(spec) ? std::vector<Value>{spec} : in.toVector(spec);
+    bool addDict = false;
+    std::vector<StrObject*> slotNames;
+    for (const Value& item : items) {
+        if (!isStr(item)) in.typeError("__slots__ items must be strings, not '" + Interp::typeName(item) + "'");
+        const std::string& n = asStr(item)->s;
+        if (n == "__dict__") {
+            if (addDict || baseHasDict) in.typeError("__dict__ slot disallowed: we already got one");
+            addDict = true;
+            continue;
+        }
+        if (n == "__weakref__") continue;
+        if (!ns->getStr(intern(n)).isNull()) in.valueError("'" + n + "' in __slots__ conflicts with class variable");
+        slotNames.push_back(intern(n));
+    }
+    for (StrObject* n : slotNames) {
+        Value self(n);
+        Value get(new BuiltinObject("__get__", slotGet, self, cls));
+        Value set(new BuiltinObject("__set__", slotSet, self, cls));
+        Value del(new BuiltinObject("__delete__", slotDelete, self, cls));
+        ns->setStr(n, Value(new PropertyObject(get, set, del, Value::none())));
+    }
+    return baseHasDict || addDict;
+}
+
+}  // namespace
+
 Value buildClass(Interp& in, const std::string& name, std::vector<Value> bases, Ref<DictObject> ns) {
     const Types& t = types();
     std::vector<ClassObject*> baseClasses;
     for (const Value& b : bases) {
-        if (!b.isObj(Kind::Class)) in.typeError("bases must be types");
+        if (!b.isObj(Kind::Class))
+            in.typeError("metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the "
+                         "metaclasses of all its bases");
         auto* bc = b.as<ClassObject>();
         if (!bc->isBaseable) in.typeError("type '" + bc->name + "' is not an acceptable base type");
         if (std::find(baseClasses.begin(), baseClasses.end(), bc) != baseClasses.end())
@@ -258,6 +334,7 @@ Value buildClass(Interp& in, const std::string& name, std::vector<Value> bases, 
             cls->nativeNew = b->nativeNew;
             break;
         }
+    cls->instancesHaveDict = installSlots(in, cls, baseClasses, ns.get());
     cls->dict = ns;
     ClassObject::invalidateLookups();
     Value mod = ns->getStr(names().__module__);
@@ -929,6 +1006,7 @@ void boot() {
 
 void installObjectType(const Types& t) {
     t.object->nativeNew = objectNewChecked;
+    t.object->instancesHaveDict = false;
     defineMethod(t.object, "__init__", objectInit);
     defineStaticMethod(t.object, "__new__", objectNew);
     defineMethod(t.object, "__repr__", objectRepr);
