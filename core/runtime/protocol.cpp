@@ -2109,6 +2109,34 @@ void Interp::addTraceback(const Value& exc, const Frame& frame, const lang::Node
     if (node) {
         te.pos = node->pos;
         if (auto* ex = dynamic_cast<const lang::Expr*>(node)) {
+            // CPython 3.11 (update_start_location_to_match_attr): an attribute
+            // access, or a method call, whose object ends on an earlier line
+            // than the attribute name is placed at the attribute name.
+            const lang::Attribute* attr = nullptr;
+            if (ex->kind == lang::ExprKind::Attribute) {
+                attr = static_cast<const lang::Attribute*>(ex);
+            } else if (ex->kind == lang::ExprKind::Call) {
+                auto* c = static_cast<const lang::Call*>(ex);
+                bool methodCall = c->func->kind == lang::ExprKind::Attribute;
+                for (const lang::Expr* a : c->args)
+                    if (a->kind == lang::ExprKind::Starred) methodCall = false;
+                for (const lang::Keyword* k : c->keywords)
+                    if (k->arg.empty()) methodCall = false;
+                if (methodCall) attr = static_cast<const lang::Attribute*>(c->func);
+            }
+            if (attr && te.pos.line != attr->pos.endLine) {
+                te.pos.line = attr->pos.endLine;
+                int len = 0;
+                for (unsigned char ch : attr->attr)
+                    if ((ch & 0xC0) != 0x80) ++len;
+                if (len <= attr->pos.endCol) {
+                    te.pos.col = attr->pos.endCol - len;
+                } else {
+                    te.pos.col = te.pos.endCol = -1;
+                }
+                te.pos.endLine = std::max(te.pos.line, te.pos.endLine);
+                if (te.pos.line == te.pos.endLine) te.pos.endCol = std::max(te.pos.col, te.pos.endCol);
+            }
             if (ex->kind == lang::ExprKind::BinOp) {
                 auto* b = static_cast<const lang::BinOp*>(ex);
                 te.anchorLeft = b->left->pos.endCol;

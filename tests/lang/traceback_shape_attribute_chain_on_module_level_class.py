@@ -1,0 +1,4 @@
+class Config:
+    settings = {}
+
+Config.settings.missing.value

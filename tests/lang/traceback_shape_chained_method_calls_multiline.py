@@ -1,0 +1,4 @@
+text = "a,b"
+result = (text
+          .split(",")
+          .missing())

@@ -1,0 +1,6 @@
+class Util:
+    @staticmethod
+    def parse(s):
+        return int(s)
+
+Util.parse("x")

@@ -1,0 +1,2 @@
+data = None
+print(data[1:2])

@@ -1,0 +1,1 @@
+values = list(map(lambda v: 10 / v, [1, 0]))

@@ -1,0 +1,2 @@
+items = {"a": None}
+items["a"].append(1)

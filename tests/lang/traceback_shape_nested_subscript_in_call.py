@@ -1,0 +1,4 @@
+def get(d):
+    return len(d["a"]["b"])
+
+get({"a": {}})

@@ -1,0 +1,2 @@
+base = "x"
+result = 2 ** base

@@ -1,0 +1,6 @@
+class A:
+    def go(self, *x):
+        return 1 / 0
+a = A()
+v = (a
+     .go(*[1]))

@@ -1,0 +1,4 @@
+word = "abc"
+def pos():
+    return 10
+print(word[pos()])

@@ -1,0 +1,4 @@
+data = [1, 2]
+value = data[
+    5
+]

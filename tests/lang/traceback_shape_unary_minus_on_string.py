@@ -1,0 +1,2 @@
+word = "w"
+print(-word)

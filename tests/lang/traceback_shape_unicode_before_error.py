@@ -1,0 +1,2 @@
+texte = "héllo"
+résultat = texte + 5

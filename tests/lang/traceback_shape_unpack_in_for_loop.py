@@ -1,0 +1,3 @@
+pairs = [(1, 2), (3,)]
+for a, b in pairs:
+    pass
