@@ -8,6 +8,8 @@
 #include <cstring>
 #include <deque>
 #include <optional>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace ascope::lang {
 
@@ -6291,8 +6293,9 @@ public:
             }
         }
         try {
-            m_scopes.emplace_back(SymKind::Module);
+            enterScope(SymKind::Module);
             for (Stmt* s : body) symtableStmt(s);
+            analyze(0, nullptr);
             Unit module{ScopeKind::Module, nullptr, {}};
             for (Stmt* s : body) compileStmt(s, module);
         } catch (const SyntaxError& e) {
@@ -6324,37 +6327,67 @@ private:
         throw m_ts.parserError("SyntaxError", message, p.line, p.col + 1, p.endLine, p.endCol + 1, false);
     }
 
-    // ---- the symbol table's errors (symtable.c): duplicate parameters,
-    // 'yield' in a comprehension, assignment expressions in comprehensions.
+    // ---- the symbol table's errors (Python/symtable.c)
+    //
+    // Building the table records what each scope does with each name and
+    // raises the errors visible at that point (a `global` after a use, a
+    // duplicate parameter, an assignment expression rebinding a comprehension
+    // variable, ...); analysing it afterwards raises the errors that need the
+    // enclosing scopes (`nonlocal` without a binding).
     enum class SymKind { Module, Function, Class, Comprehension };
-    static constexpr int kCompIter = 1;  // DEF_COMP_ITER: bound by a comprehension's `for`
-    static constexpr int kOuter = 2;     // DEF_GLOBAL / DEF_NONLOCAL from an assignment expression
+    enum SymFlag : int {
+        kDefGlobal = 1, kDefLocal = 2, kDefParam = 4, kDefNonlocal = 8, kUse = 16, kDefImport = 32,
+        kDefAnnot = 64, kDefCompIter = 128,
+        kDefBound = kDefLocal | kDefParam | kDefImport,
+    };
     struct SymScope {
-        explicit SymScope(SymKind k, int iterExpr = 0) : kind(k), compIterExpr(iterExpr) {}
+        SymScope(SymKind k, int iterExpr) : kind(k), compIterExpr(iterExpr) {}
         SymKind kind;
         ExprKind comprehension = ExprKind::ListComp;  // which one, for Comprehension
         int compIterExpr = 0;         // visiting a comprehension's iterable (inherited by new scopes)
         bool compIterTarget = false;  // visiting a comprehension's target
-        std::vector<std::pair<std::string, int>> flags;
-        int& flag(const std::string& name) {
-            for (auto& f : flags)
-                if (f.first == name) return f.second;
-            return flags.emplace_back(name, 0).second;
+        std::vector<std::string> names;               // in first-use order
+        std::unordered_map<std::string, int> flags;
+        std::vector<std::pair<std::string, Pos>> directives;  // global / nonlocal, in order
+        std::vector<size_t> children;
+        int lookup(const std::string& name) const {
+            auto it = flags.find(name);
+            return it == flags.end() ? 0 : it->second;
         }
     };
 
+    SymScope& current() { return m_scopes[m_stack.back()]; }
+
+    void enterScope(SymKind kind) {
+        const int iterExpr = m_stack.empty() ? 0 : current().compIterExpr;
+        m_scopes.emplace_back(kind, iterExpr);
+        if (!m_stack.empty()) current().children.push_back(m_scopes.size() - 1);
+        m_stack.push_back(m_scopes.size() - 1);
+    }
+    void exitScope() { m_stack.pop_back(); }
+
+    // symtable_add_def_helper
+    void addDef(SymScope& scope, const std::string& name, int flag, const Pos& pos) {
+        auto [it, inserted] = scope.flags.try_emplace(name, 0);
+        if (inserted) scope.names.push_back(name);
+        int& value = it->second;
+        if ((flag & kDefParam) && (value & kDefParam))
+            fail(pos, "duplicate argument '" + name + "' in function definition");
+        value |= flag;
+        if (scope.compIterTarget) {
+            if (value & (kDefGlobal | kDefNonlocal))
+                fail(pos, "comprehension inner loop cannot rebind assignment expression target '" + name + "'");
+            value |= kDefCompIter;
+        }
+    }
+    void addDef(const std::string& name, int flag, const Pos& pos) { addDef(current(), name, flag, pos); }
+
     void symtableParams(Arguments* a) {
-        std::vector<const Arg*> seen;
-        auto add = [&](const Arg* x) {
-            for (const Arg* y : seen)
-                if (y->name == x->name) fail(x->pos, "duplicate argument '" + x->name + "' in function definition");
-            seen.push_back(x);
-        };
-        for (Arg* x : a->posonlyargs) add(x);
-        for (Arg* x : a->args) add(x);
-        for (Arg* x : a->kwonlyargs) add(x);
-        if (a->vararg) add(a->vararg);
-        if (a->kwarg) add(a->kwarg);
+        for (Arg* x : a->posonlyargs) addDef(x->name, kDefParam, x->pos);
+        for (Arg* x : a->args) addDef(x->name, kDefParam, x->pos);
+        for (Arg* x : a->kwonlyargs) addDef(x->name, kDefParam, x->pos);
+        if (a->vararg) addDef(a->vararg->name, kDefParam, a->vararg->pos);
+        if (a->kwarg) addDef(a->kwarg->name, kDefParam, a->kwarg->pos);
     }
 
     void symtableArgDefaultsAndAnnotations(Arguments* a, Expr* returns) {
@@ -6372,72 +6405,137 @@ private:
         if (returns) symtableExpr(returns);
     }
 
+    // The checks of the `global` and `nonlocal` statements.
+    void symtableDirective(Stmt* s, const std::vector<std::string>& names, bool nonlocal) {
+        const std::string kind = nonlocal ? "nonlocal" : "global";
+        for (const std::string& name : names) {
+            const int cur = current().lookup(name);
+            if (cur & (kDefParam | kDefLocal | kUse | kDefAnnot)) {
+                if (cur & kDefParam) fail(s->pos, "name '" + name + "' is parameter and " + kind);
+                if (cur & kUse) fail(s->pos, "name '" + name + "' is used prior to " + kind + " declaration");
+                if (cur & kDefAnnot) fail(s->pos, "annotated name '" + name + "' can't be " + kind);
+                fail(s->pos, "name '" + name + "' is assigned to before " + kind + " declaration");
+            }
+            addDef(name, nonlocal ? kDefNonlocal : kDefGlobal, s->pos);
+            current().directives.emplace_back(name, s->pos);
+        }
+    }
+
     void symtableStmt(Stmt* s) {
-        if (s->kind == StmtKind::FunctionDef) {
+        switch (s->kind) {
+        case StmtKind::FunctionDef: {
             auto* f = static_cast<FunctionDef*>(s);
+            addDef(f->name, kDefLocal, s->pos);
             symtableArgDefaultsAndAnnotations(f->args, f->returns);
             for (Expr* d : f->decorators) symtableExpr(d);
-            m_scopes.emplace_back(SymKind::Function, m_scopes.back().compIterExpr);
+            enterScope(SymKind::Function);
             symtableParams(f->args);
             for (Stmt* b : f->body) symtableStmt(b);
-            m_scopes.pop_back();
+            exitScope();
             return;
         }
-        if (s->kind == StmtKind::ClassDef) {
+        case StmtKind::ClassDef: {
             auto* c = static_cast<ClassDef*>(s);
+            addDef(c->name, kDefLocal, s->pos);
             for (Expr* b : c->bases) symtableExpr(b);
             for (Keyword* k : c->keywords) symtableExpr(k->value);
             for (Expr* d : c->decorators) symtableExpr(d);
-            m_scopes.emplace_back(SymKind::Class, m_scopes.back().compIterExpr);
+            enterScope(SymKind::Class);
             for (Stmt* b : c->body) symtableStmt(b);
-            m_scopes.pop_back();
+            exitScope();
             return;
         }
-        forEachChild(
-            s, [&](Expr* e) { symtableExpr(e); }, [&](Stmt* c) { symtableStmt(c); });
+        case StmtKind::AnnAssign: {
+            auto* a = static_cast<AnnAssign*>(s);
+            if (a->target->kind == ExprKind::Name) {
+                const std::string& name = static_cast<Name*>(a->target)->id;
+                const int cur = current().lookup(name);
+                if ((cur & (kDefGlobal | kDefNonlocal)) && current().kind != SymKind::Module && a->simple)
+                    fail(s->pos, "annotated name '" + name + "' can't be " +
+                                     ((cur & kDefGlobal) ? "global" : "nonlocal"));
+                if (a->simple) addDef(name, kDefAnnot | kDefLocal, a->target->pos);
+                else if (a->value) addDef(name, kDefLocal, a->target->pos);
+            } else {
+                symtableExpr(a->target);
+            }
+            symtableExpr(a->annotation);
+            if (a->value) symtableExpr(a->value);
+            return;
+        }
+        case StmtKind::Try: {
+            auto* t = static_cast<Try*>(s);
+            for (Stmt* b : t->body) symtableStmt(b);
+            for (Stmt* b : t->orelse) symtableStmt(b);
+            for (ExceptHandler* h : t->handlers) {
+                if (h->type) symtableExpr(h->type);
+                if (!h->name.empty()) addDef(h->name, kDefLocal, h->pos);
+                for (Stmt* b : h->body) symtableStmt(b);
+            }
+            for (Stmt* b : t->finalbody) symtableStmt(b);
+            return;
+        }
+        case StmtKind::Import:
+        case StmtKind::ImportFrom: {
+            const auto& names = s->kind == StmtKind::Import ? static_cast<Import*>(s)->names
+                                                            : static_cast<ImportFrom*>(s)->names;
+            for (const Alias* a : names) {
+                if (a->name == "*") {
+                    if (current().kind != SymKind::Module) fail(a->pos, "import * only allowed at module level");
+                    continue;
+                }
+                const std::string& bound = a->asname.empty() ? a->name : a->asname;
+                addDef(bound.substr(0, bound.find('.')), kDefImport, a->pos);
+            }
+            return;
+        }
+        case StmtKind::Global: symtableDirective(s, static_cast<Global*>(s)->names, false); return;
+        case StmtKind::Nonlocal: symtableDirective(s, static_cast<Nonlocal*>(s)->names, true); return;
+        default:
+            forEachChild(
+                s, [&](Expr* e) { symtableExpr(e); }, [&](Stmt* c) { symtableStmt(c); });
+            return;
+        }
     }
 
-    // symtable_extend_namedexpr_scope: the scope an assignment expression in a
-    // comprehension binds in.
+    // symtable_extend_namedexpr_scope: an assignment expression in a
+    // comprehension binds in the enclosing function (or module).
     void symtableNamedExprTarget(const Name* target) {
-        for (size_t i = m_scopes.size(); i-- > 0;) {
-            SymScope& scope = m_scopes[i];
+        for (size_t i = m_stack.size(); i-- > 0;) {
+            SymScope& scope = m_scopes[m_stack[i]];
             if (scope.kind == SymKind::Comprehension) {
-                if (scope.flag(target->id) & kCompIter)
+                if (scope.lookup(target->id) & kDefCompIter)
                     fail(target->pos, "assignment expression cannot rebind comprehension iteration variable '" +
                                           target->id + "'");
                 continue;
             }
             if (scope.kind == SymKind::Class)
                 fail(target->pos, "assignment expression within a comprehension cannot be used in a class body");
-            m_scopes.back().flag(target->id) |= kOuter;
+            const bool global = scope.kind == SymKind::Module || (scope.lookup(target->id) & kDefGlobal);
+            addDef(target->id, global ? kDefGlobal : kDefNonlocal, target->pos);
+            current().directives.emplace_back(target->id, target->pos);
+            addDef(scope, target->id, scope.kind == SymKind::Module ? kDefGlobal : kDefLocal, target->pos);
             return;
         }
     }
 
     void symtableComprehensionTarget(Expr* target) {
-        m_scopes.back().compIterTarget = true;
+        current().compIterTarget = true;
         symtableExpr(target);
-        m_scopes.back().compIterTarget = false;
+        current().compIterTarget = false;
     }
 
     void symtableExpr(Expr* e) {
-        SymScope& scope = m_scopes.back();  // not used once a nested scope may have been pushed
         switch (e->kind) {
         case ExprKind::Name: {
             auto* n = static_cast<Name*>(e);
-            if (n->ctx == ExprContext::Store && scope.compIterTarget) {
-                int& flags = scope.flag(n->id);
-                if (flags & kOuter)
-                    fail(e->pos, "comprehension inner loop cannot rebind assignment expression target '" + n->id + "'");
-                flags |= kCompIter;
-            }
+            addDef(n->id, n->ctx == ExprContext::Load ? kUse : kDefLocal, e->pos);
             return;
         }
         case ExprKind::NamedExpr: {
             auto* n = static_cast<NamedExpr*>(e);
-            if (scope.compIterExpr > 0) fail(e->pos, "assignment expression cannot be used in a comprehension iterable expression");
-            if (scope.kind == SymKind::Comprehension) symtableNamedExprTarget(static_cast<Name*>(n->target));
+            if (current().compIterExpr > 0)
+                fail(e->pos, "assignment expression cannot be used in a comprehension iterable expression");
+            if (current().kind == SymKind::Comprehension) symtableNamedExprTarget(static_cast<Name*>(n->target));
             symtableExpr(n->value);
             symtableExpr(n->target);
             return;
@@ -6447,8 +6545,8 @@ private:
             if (Expr* v = e->kind == ExprKind::Yield ? static_cast<Yield*>(e)->value
                                                      : static_cast<YieldFrom*>(e)->value)
                 symtableExpr(v);
-            if (m_scopes.back().kind == SymKind::Comprehension) {
-                const ExprKind kind = m_scopes.back().comprehension;
+            if (current().kind == SymKind::Comprehension) {
+                const ExprKind kind = current().comprehension;
                 fail(e->pos, kind == ExprKind::ListComp  ? "'yield' inside list comprehension"
                              : kind == ExprKind::SetComp ? "'yield' inside set comprehension"
                              : kind == ExprKind::DictComp ? "'yield' inside dict comprehension"
@@ -6458,10 +6556,10 @@ private:
         case ExprKind::Lambda: {
             auto* l = static_cast<Lambda*>(e);
             symtableArgDefaultsAndAnnotations(l->args, nullptr);
-            m_scopes.emplace_back(SymKind::Function, m_scopes.back().compIterExpr);
+            enterScope(SymKind::Function);
             symtableParams(l->args);
             symtableExpr(l->body);
-            m_scopes.pop_back();
+            exitScope();
             return;
         }
         case ExprKind::ListComp:
@@ -6470,27 +6568,63 @@ private:
         case ExprKind::GeneratorExp: {
             // symtable_handle_comprehension
             auto* c = static_cast<Comp*>(e);
-            ++scope.compIterExpr;
+            ++current().compIterExpr;
             symtableExpr(c->generators[0]->iter);
-            --m_scopes.back().compIterExpr;
-            m_scopes.emplace_back(SymKind::Comprehension, m_scopes.back().compIterExpr).comprehension = e->kind;
+            --current().compIterExpr;
+            enterScope(SymKind::Comprehension);
+            current().comprehension = e->kind;
             symtableComprehensionTarget(c->generators[0]->target);
             for (Expr* i : c->generators[0]->ifs) symtableExpr(i);
             for (size_t g = 1; g < c->generators.size(); ++g) {
                 symtableComprehensionTarget(c->generators[g]->target);
-                ++m_scopes.back().compIterExpr;
+                ++current().compIterExpr;
                 symtableExpr(c->generators[g]->iter);
-                --m_scopes.back().compIterExpr;
+                --current().compIterExpr;
                 for (Expr* i : c->generators[g]->ifs) symtableExpr(i);
             }
             if (c->value) symtableExpr(c->value);
             if (c->key) symtableExpr(c->key);
             if (c->elt) symtableExpr(c->elt);
-            m_scopes.pop_back();
+            exitScope();
             return;
         }
         default: forEachChild(e, [&](Expr* c) { symtableExpr(c); }); return;
         }
+    }
+
+    // analyze_block / analyze_name: `bound` holds the names bound in the
+    // enclosing function scopes (null for the module).
+    void analyze(size_t index, const std::unordered_set<std::string>* bound) {
+        const SymScope& scope = m_scopes[index];
+        std::unordered_set<std::string> enclosing;
+        if (bound) enclosing = *bound;
+        std::unordered_set<std::string> local;
+        auto directive = [&](const std::string& name) {
+            for (const auto& d : scope.directives)
+                if (d.first == name) return d.second;
+            return Pos{};
+        };
+        for (const std::string& name : scope.names) {
+            const int flags = scope.lookup(name);
+            if (flags & kDefGlobal) {
+                if (flags & kDefNonlocal) fail(directive(name), "name '" + name + "' is nonlocal and global");
+                enclosing.erase(name);
+            } else if (flags & kDefNonlocal) {
+                if (!bound) fail(directive(name), "nonlocal declaration not allowed at module level");
+                if (!enclosing.count(name)) fail(directive(name), "no binding for nonlocal '" + name + "' found");
+            } else if (flags & kDefBound) {
+                local.insert(name);
+            }
+        }
+        std::unordered_set<std::string> newBound;
+        if (scope.kind == SymKind::Class) {
+            newBound = enclosing;
+            newBound.insert("__class__");  // implicitly bound for the methods (super())
+        } else {
+            if (scope.kind == SymKind::Function || scope.kind == SymKind::Comprehension) newBound = local;
+            newBound.insert(enclosing.begin(), enclosing.end());
+        }
+        for (size_t child : scope.children) analyze(child, &newBound);
     }
 
     // ---- the compiler's errors, in the compiler's order
@@ -6893,7 +7027,8 @@ private:
 
     const TokenStream& m_ts;
     std::vector<SyntaxWarning>& m_warnings;
-    std::vector<SymScope> m_scopes;
+    std::deque<SymScope> m_scopes;  // every scope, in creation order
+    std::vector<size_t> m_stack;     // the scopes being visited
 };
 
 }  // namespace
