@@ -13,14 +13,18 @@
 // alternative (same order, same lookaheads, same memoized rules, same
 // left-recursive rules grown iteratively), with the two passes, the
 // "furthest token" bookkeeping and CPython's recursion limit (a MemoryError
-// past 6000 nested rules). F-string replacement fields are parsed by a nested
-// parser on the parenthesized expression, as CPython 3.11 does.
+// past 6000 nested rules, counted like pegen counts them). F-string
+// replacement fields are parsed by a nested parser on the parenthesized
+// expression, as CPython 3.11 does.
 //
 // After a successful parse, the checks CPython makes later in compilation
 // run in CPython's order: the AST optimizer's depth limit (RecursionError
-// past 3000 nested nodes), then the symbol table's and the compiler's errors
-// that do not need name resolution ("duplicate argument", "'return' outside
-// function", "'break' outside loop", "'await' outside async function",...).
+// past 3000 nested nodes), then the symbol table's errors ("duplicate
+// argument", `global`/`nonlocal` misuse, assignment expressions in
+// comprehensions), then the compiler's ("'return' outside function",
+// "'break' outside loop", "'await' outside async function", starred targets,
+// ...), with the SyntaxWarnings the tokenizer and the compiler issue on the
+// way. Name resolution itself is left to the runtime.
 //
 // Not supported: `match` statements (reported as a SyntaxError), `\N{...}`
 // escapes (reported as a SyntaxError), NFKC normalization of non-ASCII
