@@ -167,6 +167,14 @@ InstanceObject::InstanceObject(ClassObject* t, Kind k) : Object(t, k) {
     t->incRef();
 }
 
+Value IteratorObject::send(Interp& in, const Value& sent, bool& returned) {
+    if (!sent.isNone())
+        in.raise(types().AttributeError, "'" + type()->name + "' object has no attribute 'send'");
+    Value v = next(in);
+    returned = v.isNull();
+    return returned ? Value::none() : v;
+}
+
 bool InstanceObject::hasFinalizer() const {
     const ClassObject* t = type();
     return !finalized && !t->isBuiltin && !t->lookup(names().__del__).isNull();

@@ -346,11 +346,10 @@ public:
     virtual int64_t remaining() const { return -1; }
     // `send()` as `yield from`/`await` drives it: the next item, or, when
     // `returned` is set, the iterator's return value (StopIteration.value).
-    virtual Value send(Interp& in, const Value& sent, bool& returned) {
-        Value v = next(in);
-        returned = v.isNull();
-        return returned ? Value::none() : v;
-    }
+    // Iterators without a send() method of their own take only None (plain
+    // next()); anything else raises AttributeError as CPython's `yield from`
+    // does when it calls the missing `send`.
+    virtual Value send(Interp& in, const Value& sent, bool& returned);
 };
 
 // dict.keys() / values() / items().

@@ -170,6 +170,25 @@ Value objectDelattr(Interp& in, CallArgs& a) {
     return Value::none();
 }
 
+void objectSetDict(Interp& in, const Value& self, const Value& v) {
+    if (!v.isObj(Kind::Dict))
+        in.typeError("__dict__ must be set to a dictionary, not a '" + Interp::typeName(v) + "'");
+    if ((self.isObj(Kind::Instance) || self.isObj(Kind::Exception)) &&
+        (self.as<InstanceObject>()->dict || self.as<InstanceObject>()->type()->instancesHaveDict)) {
+        self.as<InstanceObject>()->dict = Ref<DictObject>(v.as<DictObject>());
+        return;
+    }
+    if (self.isObj(Kind::Function)) {
+        self.as<FunctionObject>()->attrs = Ref<DictObject>(v.as<DictObject>());
+        return;
+    }
+    if (self.isObj(Kind::Instance) || self.isObj(Kind::Exception))
+        in.raise(types().AttributeError, "'" + Interp::typeName(self) + "' object has no attribute '__dict__'");
+    in.raise(types().AttributeError, "attribute '__dict__' of '" + Interp::typeName(self) + "' objects is not writable");
+}
+
+Value noneBool(Interp& in, CallArgs& a) { return Value::boolean(false); }
+
 Value objectInitSubclass(Interp& in, CallArgs& a) {
     std::string cls = a.size() > 0 && a[0].isObj(Kind::Class) ? a[0].as<ClassObject>()->name : "object";
     if (a.kwCount() > 0) in.typeError(cls + ".__init_subclass__() takes no keyword arguments");
@@ -1021,7 +1040,7 @@ void installObjectType(const Types& t) {
     defineMethod(t.object, "__delattr__", objectDelattr);
     defineClassMethod(t.object, "__init_subclass__", objectInitSubclass);
     defineGetter(t.object, "__class__", objectClass);
-    defineGetter(t.object, "__dict__", objectDict);
+    defineGetter(t.object, "__dict__", objectDict, objectSetDict);
 
     t.type->nativeNew = typeNew;
     defineMethod(t.type, "mro", typeMro);
@@ -1029,6 +1048,7 @@ void installObjectType(const Types& t) {
     defineMethod(t.type, "__instancecheck__", typeInstanceCheck);
 
     t.none->nativeNew = noneNew;
+    defineMethod(t.none, "__bool__", noneBool);
     defineMethod(t.notImplemented, "__repr__", singletonRepr);
     defineMethod(t.ellipsis, "__repr__", singletonRepr);
     defineMethod(t.traceback, "__repr__", singletonRepr);
