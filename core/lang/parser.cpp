@@ -305,7 +305,6 @@ private:
         const Token& e = lastNonWhitespace();
         return Pos{s.line, s.col, e.endLine, e.endCol};
     }
-    static Pos span(const Pos& a, const Pos& b) { return Pos{a.line, a.col, b.endLine, b.endCol}; }
 
     // Out of line, like the memo bookkeeping below: the rules recurse up to
     // kMaxStack deep, so their frames must stay small.
@@ -364,7 +363,11 @@ private:
             col -= m_fstringColShift;
             endCol -= m_fstringColShift;
         }
-        raise(m_ts.parserError(type, std::move(message), line, col, endLine, endCol));
+        SyntaxError e = m_ts.parserError(type, std::move(message), line, col, endLine, endCol);
+        // Parsing a string, CPython takes the line from its tokenizer: with its
+        // newline when it is the line being read, without otherwise.
+        if (m_mode == Mode::FString) e.textHasNewline = line >= last.endLine;
+        raise(std::move(e));
     }
     // RAISE_SYNTAX_ERROR_KNOWN_LOCATION / _RANGE / _STARTING_FROM
     [[noreturn]] void raiseAt(const Pos& a, std::string message, const char* type = "SyntaxError") {
