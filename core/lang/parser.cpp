@@ -233,6 +233,8 @@ public:
 
     // Runs CPython's _PyPegen_run_parser. Returns false with `error` set on failure.
     bool parseFile(std::vector<Stmt*>& body, SyntaxError& error);
+    // Where the first match statement is, when the source has one.
+    const std::optional<Pos>& unsupportedMatch() const { return m_unsupportedMatch; }
     Expr* parseFString(SyntaxError& error);
 
 private:
@@ -458,6 +460,8 @@ private:
     ExceptHandler* exceptStarBlock();
     bool finallyBlock(std::vector<Stmt*>& out);
     Stmt* matchStmt();
+    bool caseBlock();
+    bool skipCasePatterns();
     Expr* subjectExpr();
 
     // ------------------------------------------------------- expressions
@@ -571,6 +575,7 @@ private:
     void invalidExceptStmtIndent();
     void invalidExceptStarStmtIndent();
     void invalidMatchStmt();
+    void invalidCaseBlock();
     void invalidIfStmt(bool elif);
     void invalidElseStmt();
     void invalidWhileStmt();
@@ -600,6 +605,7 @@ private:
     int* m_totalDepth;
     std::vector<SyntaxWarning>* m_warnings;
     size_t m_nextWarning = 0;
+    std::optional<Pos> m_unsupportedMatch;
 
     int m_mark = 0;
     int m_fill = 0;
@@ -2100,15 +2106,23 @@ bool Parser::finallyBlock(std::vector<Stmt*>& out) {
 // match_stmt:
 //     | "match" subject_expr ':' NEWLINE INDENT case_block+ DEDENT
 //     | invalid_match_stmt
-// Match statements are outside the supported language: once one is
-// recognized, it is reported as a syntax error.
+// Match statements are outside the supported language. They are parsed (the
+// case blocks' statements fully, their patterns only skipped) so that a
+// syntax error is reported as CPython reports it, and a file that otherwise
+// compiles is refused afterwards (see unsupportedMatch).
 Stmt* Parser::matchStmt() {
     Depth d(*this);
     const int mark = m_mark;
     if (const Token* kw = expectSoftKeyword("match")) {
         if (subjectExpr() && expect(TokenKind::Colon) && expect(TokenKind::Newline) &&
-            expect(TokenKind::Indent))
-            raiseAt(tokPos(*kw), "match statements are not supported by asyncscope");
+            expect(TokenKind::Indent)) {
+            int cases = 0;
+            while (caseBlock()) ++cases;
+            if (cases > 0 && expect(TokenKind::Dedent)) {
+                if (!m_unsupportedMatch) m_unsupportedMatch = tokPos(*kw);
+                return make<Pass>(extra(mark));
+            }
+        }
     }
     m_mark = mark;
     if (m_callInvalidRules) {
@@ -2116,6 +2130,51 @@ Stmt* Parser::matchStmt() {
         m_mark = mark;
     }
     return nullptr;
+}
+
+// Skips a case block's patterns and guard: the tokens up to the ':' outside
+// brackets. False when the line ends first.
+bool Parser::skipCasePatterns() {
+    bool any = false;
+    for (;;) {
+        const Token& t = cur();
+        if (t.kind == TokenKind::Newline || t.kind == TokenKind::EndMarker) return false;
+        if (t.kind == TokenKind::Colon && t.level == 0) return any;
+        ++m_mark;
+        any = true;
+    }
+}
+
+// case_block: invalid_case_block | "case" patterns guard? ':' block
+bool Parser::caseBlock() {
+    Depth d(*this);
+    const int mark = m_mark;
+    if (m_callInvalidRules) {
+        invalidCaseBlock();
+        m_mark = mark;
+    }
+    if (expectSoftKeyword("case") && skipCasePatterns() && expect(TokenKind::Colon) && block()) return true;
+    m_mark = mark;
+    return false;
+}
+
+// invalid_case_block:
+//     | "case" patterns guard? NEWLINE
+//     | "case" patterns guard? ':' NEWLINE !INDENT
+void Parser::invalidCaseBlock() {
+    Depth d(*this);
+    const int mark = m_mark;
+    if (expectSoftKeyword("case")) {
+        skipCasePatterns();
+        if (m_mark > mark + 1 && expect(TokenKind::Newline)) raiseHere("expected ':'");
+    }
+    m_mark = mark;
+    if (const Token* a = expectSoftKeyword("case")) {
+        if (skipCasePatterns() && expect(TokenKind::Colon) && expect(TokenKind::Newline) &&
+            !check(TokenKind::Indent))
+            raiseIndentation("expected an indented block after 'case' statement on line " + std::to_string(a->line));
+    }
+    m_mark = mark;
 }
 
 // subject_expr:
@@ -7054,7 +7113,12 @@ std::unique_ptr<Module> parseModule(std::string_view source, const std::string& 
     Parser parser(stream, module->arena, Parser::Mode::File, 0, &totalDepth, &issued);
     SyntaxError failure;
     std::optional<SyntaxError> result;
-    if (!parser.parseFile(module->body, failure)) result = std::move(failure);
+    if (!parser.parseFile(module->body, failure)) {
+        result = std::move(failure);
+    } else if (const std::optional<Pos>& match = parser.unsupportedMatch()) {
+        result = stream.parserError("SyntaxError", "match statements are not supported by asyncscope", match->line,
+                                    match->col + 1, match->endLine, match->endCol + 1, false);
+    }
     if (!result) result = CompileChecks(stream, issued).run(module->body);
     if (warnings) {
         // The source line as the warnings module shows it: stripped.
