@@ -756,9 +756,14 @@ Value Evaluator::evalCall(Call* c, Frame& f) {
         f.cur = c;
         CallArgs args(argv, n);
         if (func.isObj(Kind::Function)) return in.callFunction(func.as<FunctionObject>(), args);
+        if (func.isObj(Kind::Builtin) && func.as<BuiltinObject>()->self.isNull()) {
+            auto* b = func.as<BuiltinObject>();
+            if (!b->countsRecursion) return b->fn(in, args);
+            NativeDepth nd(in, " while calling a Python object");
+            return b->fn(in, args);
+        }
+        if (func.isObj(Kind::Class) && !func.as<ClassObject>()->callCountsRecursion) return in.call(func, args);
         NativeDepth nd(in, " while calling a Python object");
-        if (func.isObj(Kind::Builtin) && func.as<BuiltinObject>()->self.isNull())
-            return func.as<BuiltinObject>()->fn(in, args);
         return in.call(func, args);
     }
 
@@ -799,6 +804,10 @@ Value Evaluator::evalCall(Call* c, Frame& f) {
     f.cur = c;
     CallArgs args(pos.data(), pos.size(), kwValues.data(), kwNames.data(), kwNames.size());
     if (func.isObj(Kind::Function)) return in.call(func, args);
+    if ((func.isObj(Kind::Builtin) && func.as<BuiltinObject>()->self.isNull() &&
+         !func.as<BuiltinObject>()->countsRecursion) ||
+        (func.isObj(Kind::Class) && !func.as<ClassObject>()->callCountsRecursion))
+        return in.call(func, args);
     NativeDepth nd(in, " while calling a Python object");
     return in.call(func, args);
 }

@@ -45,6 +45,9 @@ public:
     // Whether instances get a __dict__: false for `object` and for classes
     // whose every class in the MRO defines __slots__ without "__dict__".
     bool instancesHaveDict = true;
+    // Whether calling the class counts against the recursion limit: CPython
+    // builtin types with a vectorcall constructor (list, str, map...) do not.
+    bool callCountsRecursion = true;
     // Builtin types construct instances natively: `int("3")`, `list(it)`.
     NativeFn nativeNew = nullptr;
     // Bumped whenever this class's dict changes after creation.
@@ -239,6 +242,10 @@ public:
     NativeFn fn;
     Value self;               // for bound builtin methods (`[].append`), else null
     ClassObject* owner;       // the type that defines it (for reprs), or null
+    // Whether calling it counts against the recursion limit, as CPython's
+    // METH_O/METH_NOARGS/METH_VARARGS entry points do (its METH_FASTCALL
+    // builtins, `getattr`, `sorted`, `print`..., do not).
+    bool countsRecursion = true;
 };
 
 class PropertyObject : public Object {

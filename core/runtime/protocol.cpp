@@ -1648,13 +1648,16 @@ Value Interp::strValue(const Value& v) {
     ClassObject* t = typeOf(v);
     if (v.isObj() && !(t->isBuiltin && (v.obj()->kind() == Kind::Int || v.obj()->kind() == Kind::List ||
                                         v.obj()->kind() == Kind::Tuple || v.obj()->kind() == Kind::Dict))) {
+        // PyObject_Str counts against the recursion limit, also when the
+        // type's __str__ is object's (which then takes the repr).
+        NativeDepth nd(*this, " while getting the str of an object");
         Value f = t->lookup(names().__str__);
         if (!f.isNull() && !(f.isObj(Kind::Builtin) && f.as<BuiltinObject>()->owner == types().object)) {
-            NativeDepth nd(*this, " while getting the str of an object");
             Value r = call(f, {v});
             if (!isStr(r)) typeError("__str__ returned non-string (type " + typeName(r) + ")");
             return r;
         }
+        return makeStr(repr(v));
     }
     return makeStr(repr(v));
 }

@@ -1026,6 +1026,11 @@ void boot() {
 void installObjectType(const Types& t) {
     t.object->nativeNew = objectNewChecked;
     t.object->instancesHaveDict = false;
+    // Builtin types whose constructor CPython 3.11 calls through vectorcall,
+    // without a recursion check.
+    for (ClassObject* c : {t.type, t.boolean, t.float_, t.str, t.list, t.tuple, t.dict, t.set, t.frozenset,
+                           t.range, t.enumerate, t.reversed, t.map, t.filter, t.zip})
+        c->callCountsRecursion = false;
     defineMethod(t.object, "__init__", objectInit);
     defineStaticMethod(t.object, "__new__", objectNew);
     defineMethod(t.object, "__repr__", objectRepr);
