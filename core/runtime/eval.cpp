@@ -330,6 +330,17 @@ public:
         }
     }
 
+    // The truth of a condition (if, while, assert, conditional expression,
+    // comprehension filter); a failing __bool__/__len__ is reported where
+    // CPython's compiler_jump_if places the jump: at the last comparison in
+    // the test, else at `owner`.
+    bool testCondition(const Value& v, Expr* test, const Node* owner, Frame& f) {
+        if (v.isBool()) return v.asBool();
+        const Node* at = assertRaiseNode(test);
+        f.cur = at ? at : owner;
+        return in.truthy(v);
+    }
+
     // ---- assignment
     void assign(Expr* target, const Value& v, Frame& f);
     void unpack(ListOrTuple* t, const Value& v, Frame& f);
@@ -351,7 +362,8 @@ public:
     // iterable is reported as CPython's LIST_EXTEND does ("Value after * must
     // be an iterable"), as its CALL_FUNCTION_EX does for the lone `*x` of a
     // call to `callee`, or as a plain iter() error for set displays.
-    void evalElements(const std::vector<Expr*>& elts, Frame& f, std::vector<Value>& out,
+    // `owner` (the display, call or class statement) is where such an error is reported.
+    void evalElements(const std::vector<Expr*>& elts, Frame& f, std::vector<Value>& out, const Node* owner,
                       const Value* callee = nullptr, bool plainIterError = false);
     Value evalComprehension(Comp* c, Frame& f);
     // `def` is the statement defining it (null for a lambda): its annotations are evaluated.
@@ -430,6 +442,7 @@ Value Evaluator::eval(Expr* e, Frame& f) {
         for (size_t i = 0; i < b->values.size(); ++i) {
             v = eval(b->values[i], f);
             if (i + 1 == b->values.size()) break;
+            if (!v.isBool()) f.cur = b;
             bool t = in.truthy(v);
             if (b->op == BoolOpKind::And ? !t : t) break;
         }
@@ -438,13 +451,16 @@ Value Evaluator::eval(Expr* e, Frame& f) {
     case ExprKind::UnaryOp: {
         auto* u = static_cast<UnaryOp*>(e);
         Value v = eval(u->operand, f);
-        if (u->op == UnaryOpKind::Not) return Value::boolean(!in.truthy(v));
+        if (u->op == UnaryOpKind::Not) {
+            if (!v.isBool()) f.cur = u;
+            return Value::boolean(!in.truthy(v));
+        }
         f.cur = u;
         return in.unaryOp(u->op, v);
     }
     case ExprKind::IfExp: {
         auto* i = static_cast<IfExp*>(e);
-        return in.truthy(eval(i->test, f)) ? eval(i->body, f) : eval(i->orelse, f);
+        return testCondition(eval(i->test, f), i->test, i, f) ? eval(i->body, f) : eval(i->orelse, f);
     }
     case ExprKind::NamedExpr: {
         auto* n = static_cast<NamedExpr*>(e);
@@ -456,7 +472,7 @@ Value Evaluator::eval(Expr* e, Frame& f) {
     case ExprKind::Tuple: {
         auto* l = static_cast<ListOrTuple*>(e);
         std::vector<Value> items;
-        evalElements(l->elts, f, items);
+        evalElements(l->elts, f, items, e);
         return e->kind == ExprKind::List ? makeList(std::move(items)) : makeTuple(std::move(items));
     }
     case ExprKind::Dict: return evalDict(static_cast<lang::Dict*>(e), f);
@@ -600,13 +616,13 @@ Value Evaluator::evalSubscript(Subscript* s, Frame& f) {
     return in.getItem(obj, key);
 }
 
-void Evaluator::evalElements(const std::vector<Expr*>& elts, Frame& f, std::vector<Value>& out,
+void Evaluator::evalElements(const std::vector<Expr*>& elts, Frame& f, std::vector<Value>& out, const Node* owner,
                              const Value* callee, bool plainIterError) {
     out.reserve(elts.size());
     for (Expr* x : elts) {
         if (x->kind == ExprKind::Starred) {
             Value v = eval(static_cast<Starred*>(x)->value, f);
-            f.cur = x;
+            f.cur = owner;
             if (v.isObj(Kind::List) || v.isObj(Kind::Tuple)) {
                 const auto& items = v.isObj(Kind::List) ? v.as<ListObject>()->items : v.as<TupleObject>()->items;
                 out.insert(out.end(), items.begin(), items.end());
@@ -645,7 +661,7 @@ Value Evaluator::evalDict(lang::Dict* d, Frame& f) {
     for (size_t i = 0; i < d->values.size(); ++i) {
         if (!d->keys[i]) {
             Value m = eval(d->values[i], f);
-            f.cur = d->values[i];
+            f.cur = d;  // DICT_UPDATE's position: the display
             if (m.isObj(Kind::Dict)) {
                 auto* src = m.as<DictObject>();
                 for (size_t k = 0; k < src->entries.size(); ++k)
@@ -670,7 +686,7 @@ Value Evaluator::evalDict(lang::Dict* d, Frame& f) {
 
 Value Evaluator::evalSet(lang::Set* s, Frame& f) {
     std::vector<Value> items;
-    evalElements(s->elts, f, items, nullptr, true);
+    evalElements(s->elts, f, items, s, nullptr, true);
     auto* set = new SetObject(types().set, Kind::Set);
     Value keep(set);
     f.cur = s;
@@ -769,7 +785,7 @@ Value Evaluator::evalCall(Call* c, Frame& f) {
 
     std::vector<Value> pos;
     if (needsSelf) pos.push_back(std::move(self));
-    evalElements(c->args, f, pos, &func);
+    evalElements(c->args, f, pos, c, &func);
     std::vector<Value> kwValues;
     std::vector<StrObject*> kwNames;
     std::vector<Value> kwKeep;
@@ -1080,7 +1096,7 @@ Flow Evaluator::exec(Stmt* s, Frame& f) {
     case StmtKind::AnnAssign: execAnnAssign(static_cast<AnnAssign*>(s), f); return Flow::Normal;
     case StmtKind::If: {
         auto* i = static_cast<If*>(s);
-        if (in.truthy(eval(i->test, f))) return execBlock(i->body, f);
+        if (testCondition(eval(i->test, f), i->test, s, f)) return execBlock(i->body, f);
         return execBlock(i->orelse, f);
     }
     case StmtKind::While: return execWhile(static_cast<While*>(s), f);
@@ -1111,7 +1127,7 @@ Flow Evaluator::exec(Stmt* s, Frame& f) {
         return Flow::Normal;
     case StmtKind::Assert: {
         auto* a = static_cast<Assert*>(s);
-        if (!in.truthy(eval(a->test, f))) {
+        if (!testCondition(eval(a->test, f), a->test, s, f)) {
             std::vector<Value> args;
             if (a->msg) args.push_back(eval(a->msg, f));
             const Node* at = assertRaiseNode(a->test);
@@ -1135,7 +1151,7 @@ Flow Evaluator::exec(Stmt* s, Frame& f) {
 Flow Evaluator::execWhile(While* s, Frame& f) {
     for (;;) {
         f.line = s->pos.line;
-        if (!in.truthy(eval(s->test, f))) break;
+        if (!testCondition(eval(s->test, f), s->test, s, f)) break;
         Flow fl = execBlock(s->body, f);
         if (fl == Flow::Break) return Flow::Normal;
         if (fl == Flow::Return) return fl;
@@ -1360,7 +1376,7 @@ Flow Evaluator::execWith(With* w, size_t item, Frame& f) {
     if (item == w->items.size()) return execBlock(w->body, f);
     WithItem* wi = w->items[item];
     Value mgr = eval(wi->contextExpr, f);
-    f.cur = wi->contextExpr;
+    f.cur = w;  // BEFORE_WITH's position: the statement
     Value enter = in.lookupSpecial(mgr, names().__enter__);
     if (enter.isNull())
         in.typeError("'" + Interp::typeName(mgr) + "' object does not support the context manager protocol");
@@ -1400,7 +1416,7 @@ Flow Evaluator::execAsyncWith(With* w, size_t item, Frame& f) {
     if (item == w->items.size()) return execBlock(w->body, f);
     WithItem* wi = w->items[item];
     Value mgr = eval(wi->contextExpr, f);
-    f.cur = wi->contextExpr;
+    f.cur = w;
     Value enter = in.lookupSpecial(mgr, names().__aenter__);
     if (enter.isNull())
         in.typeError("'" + Interp::typeName(mgr) + "' object does not support the asynchronous context manager protocol");
@@ -1552,7 +1568,7 @@ void Evaluator::execClassDef(ClassDef* d, Frame& f) {
     std::vector<Value> decorators;
     for (Expr* e : d->decorators) decorators.push_back(eval(e, f));
     std::vector<Value> bases;
-    evalElements(d->bases, f, bases);
+    evalElements(d->bases, f, bases, d);
     // Class keywords (except metaclass=) go to the parent's __init_subclass__.
     std::vector<Value> kwValues;
     std::vector<StrObject*> kwNames;
@@ -1802,7 +1818,7 @@ struct CompRunner {
             ev.assign(g->target, item, f);
             bool ok = true;
             for (Expr* cond : g->ifs)
-                if (!in.truthy(ev.eval(cond, f))) {
+                if (!ev.testCondition(ev.eval(cond, f), cond, c, f)) {
                     ok = false;
                     break;
                 }
@@ -1821,7 +1837,7 @@ struct CompRunner {
         case ExprKind::ListComp: list->items.push_back(ev.eval(c->elt, f)); break;
         case ExprKind::SetComp: {
             Value v = ev.eval(c->elt, f);
-            f.cur = c->elt;
+            f.cur = c;
             set->add(in, v);
             break;
         }

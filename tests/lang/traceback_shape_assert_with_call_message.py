@@ -1,0 +1,4 @@
+def msg():
+    return "computed"
+
+assert 1 > 2, msg()

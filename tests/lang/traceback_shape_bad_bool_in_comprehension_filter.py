@@ -1,0 +1,5 @@
+class B:
+    def __bool__(self):
+        return "yes"
+
+out = [x for x in range(2) if B()]

@@ -1,0 +1,5 @@
+class B:
+    def __bool__(self):
+        return "yes"
+
+x = 1 if B() else 2

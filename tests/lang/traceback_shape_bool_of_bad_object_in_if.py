@@ -1,0 +1,6 @@
+class B:
+    def __bool__(self):
+        return "yes"
+
+if B():
+    pass

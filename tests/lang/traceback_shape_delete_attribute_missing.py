@@ -1,0 +1,5 @@
+class A:
+    pass
+
+a = A()
+del a.x

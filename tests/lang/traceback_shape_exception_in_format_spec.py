@@ -1,0 +1,3 @@
+value = 5
+width = "x"
+print(f"{value:{width}}")

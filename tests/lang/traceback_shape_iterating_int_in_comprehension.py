@@ -1,0 +1,2 @@
+n = 3
+out = [i for i in n]

@@ -1,0 +1,6 @@
+class L:
+    def __len__(self):
+        return -1
+
+while L():
+    pass

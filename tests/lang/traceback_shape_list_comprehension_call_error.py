@@ -1,0 +1,4 @@
+def f(x):
+    return x.missing
+
+vals = [f(v) for v in [1]]

@@ -1,0 +1,2 @@
+value = "text"
+raise value

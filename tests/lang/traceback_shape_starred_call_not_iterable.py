@@ -1,0 +1,4 @@
+def f(*a):
+    pass
+
+f(*None)

@@ -1,0 +1,5 @@
+class A:
+    def m(self):
+        pass
+
+A().m(1)

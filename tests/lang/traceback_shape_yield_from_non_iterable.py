@@ -1,0 +1,4 @@
+def g():
+    yield from 5
+
+list(g())
