@@ -1264,6 +1264,8 @@ Flow Evaluator::execTryExcept(Try* t, Frame& f) {
     for (ExceptHandler* h : t->handlers) {
         if (h->type) {
             f.line = h->pos.line;
+            // The exception is being handled while `except` clauses are tried.
+            HandledScope matching(in, pending);
             Value spec = eval(h->type, f);
             f.cur = h->type;
             if (!exceptionMatches(pending, spec)) continue;
@@ -1314,7 +1316,11 @@ Flow Evaluator::execTryStar(Try* t, Frame& f) {
     std::vector<Value> raised;
     for (ExceptHandler* h : t->handlers) {
         if (rest.isNull()) break;
-        Value spec = eval(h->type, f);
+        Value spec;
+        {
+            HandledScope matching(in, original);
+            spec = eval(h->type, f);
+        }
         f.cur = h->type;
         if (spec.isObj(Kind::Class) && spec.as<ClassObject>()->isSubclassOf(types().BaseExceptionGroup))
             in.typeError("catching ExceptionGroup with except* is not allowed. Use except instead.");

@@ -1,0 +1,4 @@
+async def work():
+    raise ValueError("inside coroutine")
+
+work().send(None)

@@ -1,0 +1,13 @@
+def f():
+    try:
+        raise KeyError("a")
+    finally:
+        print("finally")
+
+def g():
+    try:
+        f()
+    except KeyError as e:
+        raise ValueError("b") from e
+
+g()

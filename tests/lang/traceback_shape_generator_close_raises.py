@@ -1,0 +1,9 @@
+def gen():
+    try:
+        yield
+    finally:
+        raise ValueError("cleanup failed")
+
+g = gen()
+next(g)
+g.close()

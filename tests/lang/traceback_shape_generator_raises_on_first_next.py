@@ -1,0 +1,5 @@
+def gen():
+    raise RuntimeError("before first yield")
+    yield
+
+next(gen())

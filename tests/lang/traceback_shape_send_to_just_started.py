@@ -1,0 +1,4 @@
+def gen():
+    yield
+
+gen().send(1)
