@@ -108,7 +108,10 @@ struct Types {
         *NotImplementedError, *RecursionError, *StopIteration, *StopAsyncIteration,
         *SyntaxError, *IndentationError, *TabError, *SystemError, *TypeError, *ValueError,
         *UnicodeError, *UnicodeDecodeError, *UnicodeEncodeError, *Warning, *UserWarning,
-        *DeprecationWarning, *RuntimeWarning, *ResourceWarning;
+        *DeprecationWarning, *RuntimeWarning, *ResourceWarning, *BlockingIOError, *ChildProcessError,
+        *ConnectionAbortedError, *FileExistsError, *IsADirectoryError, *NotADirectoryError,
+        *ProcessLookupError, *UnicodeTranslateError, *BytesWarning, *EncodingWarning, *FutureWarning,
+        *ImportWarning, *PendingDeprecationWarning, *SyntaxWarning, *UnicodeWarning;
     Value notImplementedValue, ellipsisValue;
 };
 const Types& types();

@@ -324,6 +324,12 @@ public:
     Value groupMessage;
     Value name;      // NameError.name, AttributeError.name, ImportError.name (null: None)
     Value obj;       // AttributeError.obj (null: None)
+    // OSError's errno, strerror, filename, filename2 (each null: None), set
+    // when it was constructed with 2 to 5 arguments.
+    struct OSErrorFields {
+        Value errnum, strerror, filename, filename2;
+    };
+    std::unique_ptr<OSErrorFields> os;
     // Objects CPython's traceback would keep alive through the frames of
     // library functions we implement natively (their arguments and locals).
     std::vector<Value> frameRefs;

@@ -87,7 +87,11 @@ Interp::Interp(int64_t maxSteps, int64_t memoryLimit) : m_maxSteps(maxSteps), m_
                            t.RecursionError, t.StopIteration, t.StopAsyncIteration, t.SyntaxError,
                            t.IndentationError, t.TabError, t.SystemError, t.TypeError, t.ValueError,
                            t.UnicodeError, t.UnicodeDecodeError, t.UnicodeEncodeError, t.Warning,
-                           t.UserWarning, t.DeprecationWarning, t.RuntimeWarning, t.ResourceWarning})
+                           t.UserWarning, t.DeprecationWarning, t.RuntimeWarning, t.ResourceWarning,
+                           t.BlockingIOError, t.ChildProcessError, t.ConnectionAbortedError, t.FileExistsError,
+                           t.IsADirectoryError, t.NotADirectoryError, t.ProcessLookupError,
+                           t.UnicodeTranslateError, t.BytesWarning, t.EncodingWarning, t.FutureWarning,
+                           t.ImportWarning, t.PendingDeprecationWarning, t.SyntaxWarning, t.UnicodeWarning})
         b->setStr(intern(c->name), Value(c));
     b->setStr(intern("EnvironmentError"), Value(t.OSError));
     b->setStr(intern("IOError"), Value(t.OSError));

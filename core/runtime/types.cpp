@@ -5,6 +5,7 @@
 #include "runtime/generator.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <unordered_map>
 
@@ -577,21 +578,13 @@ void setSpecialFields(Interp& in, ExceptionObject* e) {
         e->value = items.empty() ? Value::none() : (items.size() == 1 || c->isSubclassOf(t.StopIteration) ? items[0] : Value(e->args));
 }
 
-Value exceptionNew(Interp& in, CallArgs& a) {
-    auto* cls = a[0].as<ClassObject>();
-    auto* e = new ExceptionObject(cls);
-    Value keep(e);
-    e->args = Ref<TupleObject>(new TupleObject(std::vector<Value>(a.data() + 1, a.data() + a.size())));
-    setSpecialFields(in, e);
-    return keep;
-}
-
-Value exceptionInit(Interp& in, CallArgs& a) {
-    auto* e = exc(a[0]);
+// NameError(name=), AttributeError(name=, obj=), ImportError(name=, path=);
+// other exceptions take no keyword arguments.
+void applyExceptionKeywords(Interp& in, ExceptionObject* e, CallArgs& a) {
     if (a.kwCount() > 0) {
         // NameError(name=), AttributeError(name=, obj=), ImportError(name=, path=).
         const Types& t = types();
-        ClassObject* c = Interp::typeOf(a[0]);
+        ClassObject* c = e->type();
         const char* base = c->isSubclassOf(t.AttributeError) ? "AttributeError"
                            : c->isSubclassOf(t.NameError)    ? "NameError"
                            : c->isSubclassOf(t.ImportError)  ? "ImportError"
@@ -605,9 +598,87 @@ Value exceptionInit(Interp& in, CallArgs& a) {
             else in.typeError("'" + k + "' is an invalid keyword argument for " + base + "()");
         }
     }
+}
+
+// OSError(errno, strerror[, filename[, winerror[, filename2]]]): the fields,
+// and `args` cut to (errno, strerror) when a filename is given.
+void setOSErrorFields(ExceptionObject* e, const std::vector<Value>& args) {
+    size_t n = args.size();
+    if (n < 2 || n > 5) {
+        e->os.reset();
+        return;
+    }
+    e->os = std::make_unique<ExceptionObject::OSErrorFields>();
+    e->os->errnum = args[0];
+    e->os->strerror = args[1];
+    if (n >= 3 && !args[2].isNone()) {
+        e->os->filename = args[2];
+        if (n == 5 && !args[4].isNone()) e->os->filename2 = args[4];
+        e->args = Ref<TupleObject>(new TupleObject(std::vector<Value>(args.begin(), args.begin() + 2)));
+    }
+}
+
+// The subclass OSError(errno, ...) really makes (CPython's errno map).
+ClassObject* osErrorSubclass(const Value& errnum) {
+    const Types& t = types();
+    if (!errnum.isSmallInt()) return nullptr;
+    switch (errnum.asInt()) {
+    case EAGAIN:
+    case EALREADY:
+    case EINPROGRESS: return t.BlockingIOError;
+    case ECHILD: return t.ChildProcessError;
+    case EPIPE:
+    case ESHUTDOWN: return t.BrokenPipeError;
+    case ECONNABORTED: return t.ConnectionAbortedError;
+    case ECONNREFUSED: return t.ConnectionRefusedError;
+    case ECONNRESET: return t.ConnectionResetError;
+    case EEXIST: return t.FileExistsError;
+    case ENOENT: return t.FileNotFoundError;
+    case EISDIR: return t.IsADirectoryError;
+    case ENOTDIR: return t.NotADirectoryError;
+    case EINTR: return t.InterruptedError;
+    case EACCES:
+    case EPERM: return t.PermissionError;
+    case ESRCH: return t.ProcessLookupError;
+    case ETIMEDOUT: return t.TimeoutError;
+    default: return nullptr;
+    }
+}
+
+Value exceptionNew(Interp& in, CallArgs& a) {
+    auto* cls = a[0].as<ClassObject>();
+    if (cls == types().OSError && a.size() >= 3 && a.size() <= 6)
+        if (ClassObject* sub = osErrorSubclass(a[1])) cls = sub;
+    auto* e = new ExceptionObject(cls);
+    Value keep(e);
+    e->args = Ref<TupleObject>(new TupleObject(std::vector<Value>(a.data() + 1, a.data() + a.size())));
+    applyExceptionKeywords(in, e, a);
+    setSpecialFields(in, e);
+    if (cls->isSubclassOf(types().OSError)) setOSErrorFields(e, std::vector<Value>(a.data() + 1, a.data() + a.size()));
+    return keep;
+}
+
+Value exceptionInit(Interp& in, CallArgs& a) {
+    auto* e = exc(a[0]);
+    applyExceptionKeywords(in, e, a);
     e->args = Ref<TupleObject>(new TupleObject(std::vector<Value>(a.data() + 1, a.data() + a.size())));
     setSpecialFields(in, e);
+    if (Interp::typeOf(a[0])->isSubclassOf(types().OSError))
+        setOSErrorFields(e, std::vector<Value>(a.data() + 1, a.data() + a.size()));
     return Value::none();
+}
+
+template <Value ExceptionObject::OSErrorFields::*Field>
+Value osErrorField(Interp& in, const Value& self) {
+    auto* e = exc(self);
+    if (!e->os || (e->os.get()->*Field).isNull()) return Value::none();
+    return e->os.get()->*Field;
+}
+template <Value ExceptionObject::OSErrorFields::*Field>
+void osErrorSetField(Interp& in, const Value& self, const Value& v) {
+    auto* e = exc(self);
+    if (!e->os) e->os = std::make_unique<ExceptionObject::OSErrorFields>();
+    e->os.get()->*Field = v;
 }
 
 Value exceptionStr(Interp& in, CallArgs& a) {
@@ -616,6 +687,21 @@ Value exceptionStr(Interp& in, CallArgs& a) {
     if (items.empty()) return makeStr("");
     if (items.size() == 1) return in.strValue(items[0]);
     return makeStr(in.repr(Value(e->args)));
+}
+
+Value osErrorStr(Interp& in, CallArgs& a) {
+    auto* e = exc(a[0]);
+    if (e->os) {
+        const auto& os = *e->os;
+        if (!os.filename.isNull()) {
+            std::string r = "[Errno " + in.str(os.errnum) + "] " + in.str(os.strerror) + ": " + in.repr(os.filename);
+            if (!os.filename2.isNull()) r += " -> " + in.repr(os.filename2);
+            return makeStr(r);
+        }
+        if (!os.errnum.isNone() && !os.strerror.isNone())
+            return makeStr("[Errno " + in.str(os.errnum) + "] " + in.str(os.strerror));
+    }
+    return exceptionStr(in, a);
 }
 
 Value keyErrorStr(Interp& in, CallArgs& a) {
@@ -942,6 +1028,13 @@ void boot() {
     t.FileNotFoundError = makeExc("FileNotFoundError", t.OSError);
     t.PermissionError = makeExc("PermissionError", t.OSError);
     t.InterruptedError = makeExc("InterruptedError", t.OSError);
+    t.BlockingIOError = makeExc("BlockingIOError", t.OSError);
+    t.ChildProcessError = makeExc("ChildProcessError", t.OSError);
+    t.ConnectionAbortedError = makeExc("ConnectionAbortedError", t.ConnectionError);
+    t.FileExistsError = makeExc("FileExistsError", t.OSError);
+    t.IsADirectoryError = makeExc("IsADirectoryError", t.OSError);
+    t.NotADirectoryError = makeExc("NotADirectoryError", t.OSError);
+    t.ProcessLookupError = makeExc("ProcessLookupError", t.OSError);
     t.ReferenceError = makeExc("ReferenceError", t.Exception);
     t.RuntimeError = makeExc("RuntimeError", t.Exception);
     t.NotImplementedError = makeExc("NotImplementedError", t.RuntimeError);
@@ -957,11 +1050,19 @@ void boot() {
     t.UnicodeError = makeExc("UnicodeError", t.ValueError);
     t.UnicodeDecodeError = makeExc("UnicodeDecodeError", t.UnicodeError);
     t.UnicodeEncodeError = makeExc("UnicodeEncodeError", t.UnicodeError);
+    t.UnicodeTranslateError = makeExc("UnicodeTranslateError", t.UnicodeError);
     t.Warning = makeExc("Warning", t.Exception);
     t.UserWarning = makeExc("UserWarning", t.Warning);
     t.DeprecationWarning = makeExc("DeprecationWarning", t.Warning);
     t.RuntimeWarning = makeExc("RuntimeWarning", t.Warning);
     t.ResourceWarning = makeExc("ResourceWarning", t.Warning);
+    t.BytesWarning = makeExc("BytesWarning", t.Warning);
+    t.EncodingWarning = makeExc("EncodingWarning", t.Warning);
+    t.FutureWarning = makeExc("FutureWarning", t.Warning);
+    t.ImportWarning = makeExc("ImportWarning", t.Warning);
+    t.PendingDeprecationWarning = makeExc("PendingDeprecationWarning", t.Warning);
+    t.SyntaxWarning = makeExc("SyntaxWarning", t.Warning);
+    t.UnicodeWarning = makeExc("UnicodeWarning", t.Warning);
 
     auto* ni = new SingletonObject(t.notImplemented, "NotImplemented");
     ni->pin();
@@ -1109,6 +1210,12 @@ void installObjectType(const Types& t) {
     defineGetter(t.AttributeError, "obj", exceptionObj, exceptionSetObj);
     defineGetter(t.ImportError, "name", exceptionName, exceptionSetName);
     defineGetter(t.ImportError, "path", exceptionNone);
+    defineMethod(t.OSError, "__str__", osErrorStr);
+    using F = ExceptionObject::OSErrorFields;
+    defineGetter(t.OSError, "errno", osErrorField<&F::errnum>, osErrorSetField<&F::errnum>);
+    defineGetter(t.OSError, "strerror", osErrorField<&F::strerror>, osErrorSetField<&F::strerror>);
+    defineGetter(t.OSError, "filename", osErrorField<&F::filename>, osErrorSetField<&F::filename>);
+    defineGetter(t.OSError, "filename2", osErrorField<&F::filename2>, osErrorSetField<&F::filename2>);
     defineGetter(t.SystemExit, "code", exceptionValue, exceptionSetValue);
     t.BaseExceptionGroup->nativeNew = exceptionGroupNew;
     defineMethod(t.BaseExceptionGroup, "__init__", exceptionGroupInit);
