@@ -39,7 +39,10 @@ void emit(RunResult& r, const RunOptions& o, Stream s, std::string_view text) {
 RunResult runSource(const std::string& filename, std::string_view source, const RunOptions& options) {
     RunResult result;
     lang::SyntaxError err;
-    std::unique_ptr<lang::Module> module = lang::parseModule(source, filename, &err);
+    std::vector<lang::SyntaxWarning> warnings;
+    std::unique_ptr<lang::Module> module = lang::parseModule(source, filename, &err, &warnings);
+    for (const lang::SyntaxWarning& w : warnings)
+        emit(result, options, Stream::Stderr, lang::formatSyntaxWarning(w, filename));
     if (!module) {
         emit(result, options, Stream::Stderr, lang::formatSyntaxError(err, filename));
         result.exitCode = 1;
