@@ -123,6 +123,17 @@ TupleObject::TupleObject(std::vector<Value> i) : Object(types().tuple, Kind::Tup
 ListObject::ListObject() : Object(types().list, Kind::List) {}
 ListObject::ListObject(std::vector<Value> i) : Object(types().list, Kind::List), items(std::move(i)) {}
 
+// CPython's list_dealloc and tupledealloc drop their items from the last to
+// the first: finalizers (__del__, "never awaited") run in that order.
+namespace {
+void releaseBackwards(std::vector<Value>& items) {
+    for (size_t i = items.size(); i-- > 0;) items[i] = Value();
+}
+}  // namespace
+
+TupleObject::~TupleObject() { releaseBackwards(items); }
+ListObject::~ListObject() { releaseBackwards(items); }
+
 RangeObject::RangeObject(int64_t a, int64_t b, int64_t c)
     : Object(types().range, Kind::Range), start(a), stop(b), step(c) {}
 

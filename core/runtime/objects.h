@@ -96,6 +96,7 @@ class TupleObject : public Object {
 public:
     TupleObject();
     explicit TupleObject(std::vector<Value> items);
+    ~TupleObject() override;  // releases the items last to first, as CPython
     std::vector<Value> items;
     mutable int64_t hashCache = -1;
 };
@@ -104,6 +105,7 @@ class ListObject : public Object {
 public:
     ListObject();
     explicit ListObject(std::vector<Value> items);
+    ~ListObject() override;  // releases the items last to first, as CPython
     std::vector<Value> items;
 };
 
