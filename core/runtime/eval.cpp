@@ -1292,6 +1292,39 @@ Flow Evaluator::execTryExcept(Try* t, Frame& f) {
     throw PyException{pending};
 }
 
+namespace {
+
+size_t tracebackSize(const Value& e) {
+    auto* eo = e.as<ExceptionObject>();
+    return eo->traceback ? eo->traceback->size() : 0;
+}
+
+void collectLeaves(Interp& in, const Value& e, std::vector<const Object*>& out) {
+    auto* eo = e.as<ExceptionObject>();
+    if (in.isInstance(e, types().BaseExceptionGroup) && eo->groupExceptions) {
+        for (const Value& sub : eo->groupExceptions->items) collectLeaves(in, sub, out);
+        return;
+    }
+    out.push_back(e.obj());
+}
+
+// CPython's exception_group_projection: the part of `eg` whose leaf
+// exceptions are among `keep`, with eg's nesting; null when none.
+Value projectGroup(Interp& in, const Value& eg, const std::vector<const Object*>& keep) {
+    auto* eo = eg.as<ExceptionObject>();
+    if (!(in.isInstance(eg, types().BaseExceptionGroup) && eo->groupExceptions))
+        return std::find(keep.begin(), keep.end(), eg.obj()) != keep.end() ? eg : Value();
+    std::vector<Value> parts;
+    for (const Value& sub : eo->groupExceptions->items) {
+        Value p = projectGroup(in, sub, keep);
+        if (!p.isNull()) parts.push_back(p);
+    }
+    if (parts.empty()) return Value();
+    return deriveExceptionGroup(in, eg, std::move(parts));
+}
+
+}  // namespace
+
 Flow Evaluator::execTryStar(Try* t, Frame& f) {
     Value pending;
     Flow flow = Flow::Normal;
@@ -1306,14 +1339,10 @@ Flow Evaluator::execTryStar(Try* t, Frame& f) {
     }
     in.addTracebackOnce(pending, f, f.cur);
     Value original = pending;
-    Value rest = pending;
-    if (!in.isInstance(rest, types().BaseExceptionGroup)) {
-        // A naked exception is wrapped in a group for matching.
-        Value eg = in.call(Value(types().BaseExceptionGroup), {makeStr(""), makeList({rest})});
-        eg.as<ExceptionObject>()->traceback = rest.as<ExceptionObject>()->traceback;
-        rest = eg;
-    }
-    std::vector<Value> raised;
+    bool naked = !in.isInstance(original, types().BaseExceptionGroup);
+    Value rest = original;
+    std::vector<Value> raised;    // exceptions the handlers raised anew
+    std::vector<Value> reraised;  // matches re-raised by a bare `raise`, then the unhandled rest
     for (ExceptHandler* h : t->handlers) {
         if (rest.isNull()) break;
         Value spec;
@@ -1325,11 +1354,19 @@ Flow Evaluator::execTryStar(Try* t, Frame& f) {
         if (spec.isObj(Kind::Class) && spec.as<ClassObject>()->isSubclassOf(types().BaseExceptionGroup))
             in.typeError("catching ExceptionGroup with except* is not allowed. Use except instead.");
         Value match, remaining;
-        splitExceptionGroup(in, rest, spec, match, remaining);
-        if (match.isNull()) continue;
+        if (naked) {
+            // A naked exception that matches is handled wrapped in a group.
+            if (!exceptionMatches(rest, spec)) continue;
+            match = in.call(Value(types().BaseExceptionGroup), {makeStr(""), makeList({rest})});
+            match.as<ExceptionObject>()->traceback = rest.as<ExceptionObject>()->traceback;
+        } else {
+            splitExceptionGroup(in, rest, spec, match, remaining);
+            if (match.isNull()) continue;
+        }
         rest = remaining;
         HandledScope hs(in, match);
         if (h->nameTarget) storeName(h->nameTarget, match, f);
+        size_t tracebackBefore = tracebackSize(match);
         Value inner;
         try {
             Flow hf = execBlock(h->body, f);
@@ -1337,18 +1374,23 @@ Flow Evaluator::execTryStar(Try* t, Frame& f) {
         } catch (PyException& ex) {
             inner = std::move(ex.exc);
         }
-        if (!inner.isNull()) raised.push_back(inner.is(match) ? match : inner);
+        if (inner.isNull()) continue;
+        // A bare `raise` re-raises the match untouched; anything else (even
+        // `raise match`, which adds this frame to its traceback) is new.
+        if (inner.is(match) && tracebackSize(match) == tracebackBefore) reraised.push_back(match);
+        else raised.push_back(inner);
     }
-    std::vector<Value> toRaise;
-    for (const Value& r : raised) toRaise.push_back(r);
-    if (!rest.isNull()) toRaise.push_back(rest);
-    if (toRaise.empty()) return execBlock(t->orelse, f), Flow::Normal;
-    if (toRaise.size() == 1 && !rest.isNull() && raised.empty()) {
-        if (!in.isInstance(original, types().BaseExceptionGroup)) throw PyException{original};
-        throw PyException{rest};
-    }
-    if (toRaise.size() == 1) throw PyException{toRaise[0]};
-    Value eg = in.call(Value(types().BaseExceptionGroup), {makeStr(""), makeList(toRaise)});
+    if (!rest.isNull()) reraised.push_back(rest);
+    if (raised.empty() && reraised.empty()) return Flow::Normal;
+    // CPython's _PyExc_PrepReraiseStar.
+    if (naked) throw PyException{!raised.empty() ? raised[0] : reraised[0]};
+    std::vector<const Object*> leaves;
+    for (const Value& e : reraised) collectLeaves(in, e, leaves);
+    Value reraisedGroup = projectGroup(in, original, leaves);
+    if (raised.empty()) throw PyException{reraisedGroup};
+    if (!reraisedGroup.isNull()) raised.push_back(reraisedGroup);
+    if (raised.size() == 1) throw PyException{raised[0]};
+    Value eg = in.call(Value(types().BaseExceptionGroup), {makeStr(""), makeList(raised)});
     throw PyException{eg};
 }
 
