@@ -514,6 +514,7 @@ Value propertyDeleterM(Interp& in, CallArgs& a) {
     return propertyCopy(p, p->fget, p->fset, a[1]);
 }
 Value propertyFget(Interp& in, const Value& self) { return self.as<PropertyObject>()->fget; }
+Value propertyFdel(Interp& in, const Value& self) { return self.as<PropertyObject>()->fdel; }
 Value propertyFset(Interp& in, const Value& self) { return self.as<PropertyObject>()->fset; }
 Value propertyDoc(Interp& in, const Value& self) { return self.as<PropertyObject>()->doc; }
 
@@ -1184,6 +1185,7 @@ void installObjectType(const Types& t) {
     defineMethod(t.property, "deleter", propertyDeleterM);
     defineGetter(t.property, "fget", propertyFget);
     defineGetter(t.property, "fset", propertyFset);
+    defineGetter(t.property, "fdel", propertyFdel);
     defineGetter(t.property, "__doc__", propertyDoc);
     t.staticmethod->nativeNew = staticmethodNew;
     t.classmethod->nativeNew = classmethodNew;
