@@ -42,10 +42,12 @@ struct FrameScope {
     ~FrameScope() { in.setCurrentFrame(saved); }
 };
 
+// Pops from the stack it pushed onto: a generator torn down while suspended
+// in an `except` block unwinds on its own stack, not the current one.
 struct HandledScope {
-    Interp& in;
-    explicit HandledScope(Interp& i, const Value& exc) : in(i) { in.handled()->items.push_back(exc); }
-    ~HandledScope() { in.handled()->items.pop_back(); }
+    HandledStack* stack;
+    explicit HandledScope(Interp& in, const Value& exc) : stack(in.handled()) { stack->items.push_back(exc); }
+    ~HandledScope() { stack->items.pop_back(); }
 };
 
 struct CallDepth {

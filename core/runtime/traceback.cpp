@@ -416,8 +416,37 @@ std::string Interp::formatException(const Value& exc) {
     return out;
 }
 
+// CPython's default unraisable hook (write_unraisable_exc_file): the
+// traceback and "Type: message" only, without chained exceptions, notes or
+// suggestions; an exception that was never raised gets the current frame.
 void Interp::writeUnraisable(const Value& exc, const std::string& where) {
-    write(true, "Exception ignored in: " + where + "\n" + formatException(exc));
+    std::string out = "Exception ignored in: " + where + "\n";
+    if (!exc.isObj(Kind::Exception)) {
+        write(true, out + typeName(exc) + "\n");
+        return;
+    }
+    auto* e = exc.as<ExceptionObject>();
+    if ((!e->traceback || e->traceback->empty()) && m_frame) addTraceback(exc, *m_frame, m_frame->cur);
+    if (e->traceback && !e->traceback->empty()) {
+        out += "Traceback (most recent call last):\n";
+        out += formatTraceback(*e->traceback, "");
+    }
+    ClassObject* t = e->type();
+    std::string module = t->module;
+    Value m = t->dict->getStr(names().__module__);
+    if (isStr(m)) module = asStr(m)->s;
+    Value qn = t->dict->getStr(names().__qualname__);
+    std::string name = isStr(qn) ? asStr(qn)->s : t->name;
+    if (module != "builtins" && module != "__main__") name = module + "." + name;
+    std::string text;
+    bool failed = false;
+    try {
+        text = str(exc);
+    } catch (PyException&) {
+        failed = true;
+    }
+    out += name + ": " + (failed ? std::string("<exception str() failed>") : text) + "\n";
+    write(true, out);
 }
 
 }  // namespace ascope::rt
