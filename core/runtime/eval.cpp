@@ -25,6 +25,65 @@ Value buildClass(Interp& in, const std::string& name, std::vector<Value> bases, 
 void splitExceptionGroup(Interp& in, const Value& e, const Value& matcher, Value& match, Value& rest);
 Value deriveExceptionGroup(Interp& in, const Value& group, std::vector<Value> excs);
 
+// What type.__new__ does once a class exists: __set_name__ on the
+// attributes that define it (errors wrapped in RuntimeError, as 3.11 does),
+// then super(cls, cls).__init_subclass__(**keywords).
+void initNewClass(Interp& in, const Value& cls, DictObject* ns, const std::vector<StrObject*>& kwNames,
+                  const std::vector<Value>& kwValues) {
+    auto* c = cls.as<ClassObject>();
+    std::vector<std::pair<Value, Value>> items;
+    ns->forEach([&](const Value& k, const Value& v) { items.push_back({k, v}); });
+    for (auto& [k, v] : items) {
+        if (!v.isObj()) continue;
+        Value sn = Interp::typeOf(v)->lookup(names().__set_name__);
+        if (sn.isNull()) continue;
+        Value failed;
+        try {
+            in.call(sn, {v, cls, k});
+        } catch (PyException& e) {
+            failed = std::move(e.exc);
+        }
+        if (!failed.isNull()) {
+            // CPython 3.11 wraps the error, with it as the cause.
+            Value err = in.newException(types().RuntimeError, "Error calling __set_name__ on '" +
+                                                                  Interp::typeName(v) + "' instance " + in.repr(k) +
+                                                                  " in '" + c->name + "'");
+            auto* eo = err.as<ExceptionObject>();
+            eo->cause = failed;
+            eo->context = failed;
+            eo->suppressContext = true;
+            throw PyException{err};
+        }
+    }
+    // super(cls, cls).__init_subclass__(**keywords)
+    for (size_t i = 1; i < c->mro.size(); ++i) {
+        Value isub = c->mro[i]->dict->getStr(names().__init_subclass__);
+        if (isub.isNull()) continue;
+        Value bound = isub;
+        if (isub.isObj(Kind::ClassMethod)) {
+            Value fn = isub.as<ClassMethodObject>()->func;
+            if (fn.isObj(Kind::Builtin))
+                bound = Value(new BuiltinObject(fn.as<BuiltinObject>()->name, fn.as<BuiltinObject>()->fn, cls,
+                                                fn.as<BuiltinObject>()->owner));
+            else
+                bound = Value(new BoundMethodObject(fn, cls));
+        }
+        CallArgs args(nullptr, 0, kwValues.data(), kwNames.data(), kwNames.size());
+        in.call(bound, args);
+        break;
+    }
+}
+
+// The methods type.__new__ makes implicitly static or class methods.
+void prepareClassNamespace(DictObject* ns) {
+    Value nw = ns->getStr(names().__new__);
+    if (nw.isObj(Kind::Function)) ns->setStr(names().__new__, Value(new StaticMethodObject(nw)));
+    for (StrObject* name : {names().__init_subclass__, names().__class_getitem__}) {
+        Value m = ns->getStr(name);
+        if (m.isObj(Kind::Function)) ns->setStr(name, Value(new ClassMethodObject(m)));
+    }
+}
+
 namespace {
 
 enum class Flow { Normal, Break, Continue, Return };
@@ -1671,59 +1730,11 @@ void Evaluator::execClassDef(ClassDef* d, Frame& f) {
         }
     }
     f.cur = d;
-    // Methods named like these are implicitly static / class methods.
-    Value nw = ns->getStr(names().__new__);
-    if (nw.isObj(Kind::Function)) ns->setStr(names().__new__, Value(new StaticMethodObject(nw)));
-    for (StrObject* name : {names().__init_subclass__, names().__class_getitem__}) {
-        Value m = ns->getStr(name);
-        if (m.isObj(Kind::Function)) ns->setStr(name, Value(new ClassMethodObject(m)));
-    }
+    prepareClassNamespace(ns.get());
     Value cls = buildClass(in, code->name, std::move(bases), ns);
     if (code->classCellIndex >= 0) cells[size_t(code->classCellIndex)]->value = cls;
-    // __set_name__ on descriptors, then __init_subclass__ of the parent.
-    auto* c = cls.as<ClassObject>();
-    std::vector<std::pair<Value, Value>> items;
-    ns->forEach([&](const Value& k, const Value& v) { items.push_back({k, v}); });
-    for (auto& [k, v] : items) {
-        if (!v.isObj()) continue;
-        Value sn = Interp::typeOf(v)->lookup(names().__set_name__);
-        if (sn.isNull()) continue;
-        Value failed;
-        try {
-            in.call(sn, {v, cls, k});
-        } catch (PyException& e) {
-            failed = std::move(e.exc);
-        }
-        if (!failed.isNull()) {
-            // CPython 3.11 wraps the error, with it as the cause.
-            Value err = in.newException(types().RuntimeError, "Error calling __set_name__ on '" +
-                                                                  Interp::typeName(v) + "' instance " + in.repr(k) +
-                                                                  " in '" + c->name + "'");
-            auto* eo = err.as<ExceptionObject>();
-            eo->cause = failed;
-            eo->context = failed;
-            eo->suppressContext = true;
-            in.addTraceback(err, f, d);
-            throw PyException{err};
-        }
-    }
-    // super(cls, cls).__init_subclass__(**keywords)
-    for (size_t i = 1; i < c->mro.size(); ++i) {
-        Value isub = c->mro[i]->dict->getStr(names().__init_subclass__);
-        if (isub.isNull()) continue;
-        Value bound = isub;
-        if (isub.isObj(Kind::ClassMethod)) {
-            Value fn = isub.as<ClassMethodObject>()->func;
-            if (fn.isObj(Kind::Builtin))
-                bound = Value(new BuiltinObject(fn.as<BuiltinObject>()->name, fn.as<BuiltinObject>()->fn, cls,
-                                                fn.as<BuiltinObject>()->owner));
-            else
-                bound = Value(new BoundMethodObject(fn, cls));
-        }
-        CallArgs args(nullptr, 0, kwValues.data(), kwNames.data(), kwNames.size());
-        in.call(bound, args);
-        break;
-    }
+    f.cur = d;
+    initNewClass(in, cls, ns.get(), kwNames, kwValues);
     Value result = cls;
     for (size_t i = decorators.size(); i-- > 0;) {
         f.cur = d->decorators[i];

@@ -321,6 +321,11 @@ bool installSlots(Interp& in, ClassObject* cls, const std::vector<ClassObject*>&
 
 }  // namespace
 
+// eval.cpp: what type.__new__ does around creating the class.
+void prepareClassNamespace(DictObject* ns);
+void initNewClass(Interp& in, const Value& cls, DictObject* ns, const std::vector<StrObject*>& kwNames,
+                  const std::vector<Value>& kwValues);
+
 Value buildClass(Interp& in, const std::string& name, std::vector<Value> bases, Ref<DictObject> ns) {
     const Types& t = types();
     std::vector<ClassObject*> baseClasses;
@@ -378,7 +383,16 @@ Value typeNew(Interp& in, CallArgs& a) {
     Ref<DictObject> ns(new DictObject());
     a[3].as<DictObject>()->forEach([&](const Value& k, const Value& v) { ns->set(in, k, v); });
     if (ns->getStr(names().__module__).isNull()) ns->setStr(names().__module__, makeStr("__main__"));
-    return buildClass(in, asStr(a[1])->s, a[2].as<TupleObject>()->items, ns);
+    prepareClassNamespace(ns.get());
+    Value cls = buildClass(in, asStr(a[1])->s, a[2].as<TupleObject>()->items, ns);
+    std::vector<StrObject*> kwNames;
+    std::vector<Value> kwValues;
+    for (size_t i = 0; i < a.kwCount(); ++i) {
+        kwNames.push_back(a.kwName(i));
+        kwValues.push_back(a.kwValue(i));
+    }
+    initNewClass(in, cls, ns.get(), kwNames, kwValues);
+    return cls;
 }
 
 Value typeMro(Interp& in, CallArgs& a) {
