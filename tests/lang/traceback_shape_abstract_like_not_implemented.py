@@ -1,0 +1,8 @@
+class Base:
+    def run(self):
+        raise NotImplementedError
+
+class Impl(Base):
+    pass
+
+Impl().run()

@@ -1,0 +1,2 @@
+class A(color="red"):
+    pass

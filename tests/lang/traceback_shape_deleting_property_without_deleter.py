@@ -1,0 +1,6 @@
+class Temp:
+    @property
+    def value(self):
+        return 1
+
+del Temp().value

@@ -1,0 +1,7 @@
+def area(w, h):
+    return w * h
+
+def report():
+    return area(3)
+
+report()

@@ -1,0 +1,5 @@
+class P:
+    __slots__ = ("x",)
+
+p = P()
+p.y = 1
