@@ -1683,8 +1683,32 @@ void Evaluator::execClassDef(ClassDef* d, Frame& f) {
     std::vector<StrObject*> kwNames;
     for (Keyword* k : d->keywords) {
         if (k->arg.empty()) {
-            f.cur = k->value;
-            in.typeError("**kwargs in a class statement is not supported by asyncscope");
+            // class C(**mapping): its items are keywords too.
+            Value m = eval(k->value, f);
+            f.cur = d;
+            std::vector<std::pair<Value, Value>> items;
+            if (m.isObj(Kind::Dict)) {
+                m.as<DictObject>()->forEach([&](const Value& key, const Value& v) { items.push_back({key, v}); });
+            } else {
+                Value keys = in.getAttrOrNull(m, intern("keys"));
+                if (keys.isNull())
+                    in.typeError("__build_class__() argument after ** must be a mapping, not " + Interp::typeName(m));
+                for (const Value& key : in.toVector(in.call(keys, {}))) items.push_back({key, in.getItem(m, key)});
+            }
+            for (auto& [key, v] : items) {
+                if (!isStr(key)) in.typeError("keywords must be strings");
+                StrObject* name = intern(asStr(key)->s);
+                if (name->s == "metaclass") {
+                    if (!v.is(Value(types().type))) in.typeError("custom metaclasses are not supported by asyncscope");
+                    continue;
+                }
+                for (StrObject* existing : kwNames)
+                    if (existing == name)
+                        in.typeError("__build_class__() got multiple values for keyword argument '" + name->s + "'");
+                kwNames.push_back(name);
+                kwValues.push_back(v);
+            }
+            continue;
         }
         Value v = eval(k->value, f);
         if (k->arg == "metaclass") {
