@@ -63,6 +63,10 @@ ClassObject::ClassObject(ClassObject* meta, std::string n, Kind k)
 
 ClassObject::~ClassObject() {
     invalidateLookups();
+    for (auto& b : bases) {
+        auto& subs = b->subclasses;
+        subs.erase(std::remove(subs.begin(), subs.end(), this), subs.end());
+    }
     if (m_type) m_type->decRef();
 }
 

@@ -38,6 +38,7 @@ public:
     std::string module;                     // "builtins" for builtin types, "__main__"...
     std::vector<Ref<ClassObject>> bases;
     std::vector<ClassObject*> mro;          // this class first; `object` last
+    std::vector<ClassObject*> subclasses;   // live classes created with this one as a base, oldest first
     Ref<DictObject> dict;
     Kind instanceKind;                      // layout of instances
     bool isBuiltin = false;                 // builtin types refuse new attributes

@@ -360,6 +360,7 @@ Value buildClass(Interp& in, const std::string& name, std::vector<Value> bases, 
             break;
         }
     cls->instancesHaveDict = installSlots(in, cls, baseClasses, ns.get());
+    for (ClassObject* b : baseClasses) b->subclasses.push_back(cls);
     cls->dict = ns;
     ClassObject::invalidateLookups();
     Value mod = ns->getStr(names().__module__);
@@ -393,6 +394,13 @@ Value typeNew(Interp& in, CallArgs& a) {
     }
     initNewClass(in, cls, ns.get(), kwNames, kwValues);
     return cls;
+}
+
+Value typeSubclasses(Interp& in, CallArgs& a) {
+    a.check(in, "__subclasses__", 1, 1);
+    std::vector<Value> items;
+    for (ClassObject* c : a[0].as<ClassObject>()->subclasses) items.push_back(Value(c));
+    return makeList(std::move(items));
 }
 
 Value typeMro(Interp& in, CallArgs& a) {
@@ -1165,6 +1173,7 @@ void installObjectType(const Types& t) {
 
     t.type->nativeNew = typeNew;
     defineMethod(t.type, "mro", typeMro);
+    defineMethod(t.type, "__subclasses__", typeSubclasses);
     defineMethod(t.type, "__subclasscheck__", typeSubclassCheck);
     defineMethod(t.type, "__instancecheck__", typeInstanceCheck);
 
