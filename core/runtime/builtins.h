@@ -38,6 +38,11 @@ Value makeDictIterator(Ref<DictObject> d, DictViewObject::Which which);
 Value makeSetIterator(Ref<SetObject> s);
 
 // Helpers shared by the type files.
+// Argument checks of methods that take none / exactly one argument besides
+// self, with CPython's messages ("str.upper() takes no arguments (1 given)",
+// "str.join() takes exactly one argument (0 given)").
+void noArgs(Interp& in, CallArgs& a, const char* qualname);
+void oneArg(Interp& in, CallArgs& a, const char* qualname);
 // Python's slice.indices(): clamps a slice to a sequence of `length`.
 void sliceIndices(Interp& in, const SliceObject* s, int64_t length, int64_t& start, int64_t& stop,
                   int64_t& step, int64_t& count);

@@ -27,19 +27,6 @@ using lang::CmpOpKind;
 
 // ------------------------------------------------------------ arguments
 
-void noArgs(Interp& in, CallArgs& a, const char* qualname) {
-    if (a.kwCount()) in.typeError(std::string(qualname) + "() takes no keyword arguments");
-    if (a.size() != 1)
-        in.typeError(std::string(qualname) + "() takes no arguments (" + std::to_string(a.size() - 1) + " given)");
-}
-
-void oneArg(Interp& in, CallArgs& a, const char* qualname) {
-    if (a.kwCount()) in.typeError(std::string(qualname) + "() takes no keyword arguments");
-    if (a.size() != 2)
-        in.typeError(std::string(qualname) + "() takes exactly one argument (" + std::to_string(a.size() - 1) +
-                     " given)");
-}
-
 void posArgs(Interp& in, CallArgs& a, const char* name, int min, int max) {
     if (a.kwCount()) in.typeError(std::string(name) + "() takes no keyword arguments");
     int n = int(a.size()) - 1;

@@ -53,6 +53,19 @@ void CallArgs::check(Interp& in, const char* fname, int min, int max) {
     checkKeywordsConsumed(in, fname);
 }
 
+void noArgs(Interp& in, CallArgs& a, const char* qualname) {
+    if (a.kwCount()) in.typeError(std::string(qualname) + "() takes no keyword arguments");
+    if (a.size() != 1)
+        in.typeError(std::string(qualname) + "() takes no arguments (" + std::to_string(a.size() - 1) + " given)");
+}
+
+void oneArg(Interp& in, CallArgs& a, const char* qualname) {
+    if (a.kwCount()) in.typeError(std::string(qualname) + "() takes no keyword arguments");
+    if (a.size() != 2)
+        in.typeError(std::string(qualname) + "() takes exactly one argument (" + std::to_string(a.size() - 1) +
+                     " given)");
+}
+
 void CallArgs::noKeywords(Interp& in, const char* fname) {
     if (m_nkw > 0) in.typeError(std::string(fname) + "() takes no keyword arguments");
 }

@@ -47,20 +47,7 @@ using num::decodeUtf8;
 
 // ------------------------------------------------------------ arguments
 
-// "str.upper() takes no arguments (1 given)".
-void noArgs(Interp& in, CallArgs& a, const char* qualname) {
-    if (a.kwCount()) in.typeError(std::string(qualname) + "() takes no keyword arguments");
-    if (a.size() != 1)
-        in.typeError(std::string(qualname) + "() takes no arguments (" + std::to_string(a.size() - 1) + " given)");
-}
 
-// "str.join() takes exactly one argument (0 given)".
-void oneArg(Interp& in, CallArgs& a, const char* qualname) {
-    if (a.kwCount()) in.typeError(std::string(qualname) + "() takes no keyword arguments");
-    if (a.size() != 2)
-        in.typeError(std::string(qualname) + "() takes exactly one argument (" + std::to_string(a.size() - 1) +
-                     " given)");
-}
 
 // Argument Clinic's positional check: "replace expected at least 2 arguments, got 0".
 void posArgs(Interp& in, CallArgs& a, const char* name, int min, int max) {
