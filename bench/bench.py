@@ -36,7 +36,8 @@ def run_best(command, cwd, runs):
 
 def run_child(command, cwd):
     """Runs `command` in `cwd`, reaping it with os.wait4 so that ru_maxrss is the
-    child's own peak. Returns (wall seconds, peak RSS in KiB, exit status, stdout, stderr)."""
+    child's own peak. Returns (wall seconds, peak RSS in KiB, exit status, stdout, stderr,
+    CPU seconds: user + system of the child and the children it reaped)."""
     start = time.perf_counter()
     out_r, out_w = os.pipe()
     err_r, err_w = os.pipe()
@@ -70,7 +71,7 @@ def run_child(command, cwd):
     _, status, usage = os.wait4(pid, 0)
     elapsed = time.perf_counter() - start
     return (elapsed, usage.ru_maxrss, os.waitstatus_to_exitcode(status),
-            b"".join(chunks[out_r]), b"".join(chunks[err_r]))
+            b"".join(chunks[out_r]), b"".join(chunks[err_r]), usage.ru_utime + usage.ru_stime)
 
 
 def main():
