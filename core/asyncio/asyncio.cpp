@@ -292,9 +292,11 @@ Ref<HandleObject> EventLoopObject::callSoon(Interp& in, Value callback, std::vec
     return h;
 }
 
-Ref<TimerHandleObject> EventLoopObject::callAt(Interp& in, double when, Value callback, std::vector<Value> args) {
+Ref<TimerHandleObject> EventLoopObject::callAt(Interp& in, double when, Value callback, std::vector<Value> args,
+                                               Value whenValue) {
     checkClosed(in);
     Ref<TimerHandleObject> t(new TimerHandleObject(Ref<EventLoopObject>(this), when, std::move(callback), std::move(args)));
+    t->whenValue = std::move(whenValue);
     heapPush(scheduled, t);
     t->scheduled = true;
     if (in.recorder) recordHandle(in, EventKind::TimerAdded, *t);

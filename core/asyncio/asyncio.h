@@ -75,6 +75,7 @@ class TimerHandleObject : public HandleObject {
 public:
     TimerHandleObject(Ref<EventLoopObject> loop, double when, Value callback, std::vector<Value> args);
     double when;
+    Value whenValue;  // `when` as given to call_at (an int stays an int in repr() and when())
     bool scheduled = false;
 };
 
@@ -146,7 +147,8 @@ public:
     double time(Interp& in) const;
     void checkClosed(Interp& in) const;
     Ref<HandleObject> callSoon(Interp& in, Value callback, std::vector<Value> args);
-    Ref<TimerHandleObject> callAt(Interp& in, double when, Value callback, std::vector<Value> args);
+    Ref<TimerHandleObject> callAt(Interp& in, double when, Value callback, std::vector<Value> args,
+                                  Value whenValue = Value());
     Ref<TimerHandleObject> callLater(Interp& in, double delay, Value callback, std::vector<Value> args);
     void runOnce(Interp& in);
     void runForever(Interp& in);
@@ -171,8 +173,14 @@ Value ensureFuture(Interp& in, const Value& v, EventLoopObject* loop);
 Ref<EventLoopObject> getRunningLoop(Interp& in);      // null when none
 Ref<EventLoopObject> getEventLoop(Interp& in);        // get_event_loop() semantics
 Value newCancelledError(Interp& in, const Value& msg);
+// A delay or deadline in seconds (int, float or an int-like object); TypeError otherwise.
+double toDelay(Interp& in, const Value& v, const char* what);
 Value makeNativeCoroutine(const std::string& name, rt::GeneratorObject::NativeBody body);
 // combinators.cpp: wait, wait_for, shield, timeouts, TaskGroup, async generator protocol.
 void installCombinators(rt::DictObject* asyncioModuleDict);
+// timeouts.cpp: Timeout, timeout, timeout_at.
+void installTimeouts(rt::DictObject* asyncioModuleDict);
+// as_completed.cpp (after installSyncPrimitives: it uses the module's Queue).
+void installAsCompleted(rt::DictObject* asyncioModuleDict);
 
 }  // namespace ascope::aio

@@ -224,7 +224,7 @@ Value handleRepr(Interp& in, CallArgs& a) {
     if (auto* th = dynamic_cast<TimerHandleObject*>(h)) {
         s += "TimerHandle";
         if (h->cancelled) s += " cancelled";
-        s += " when=" + num::floatRepr(th->when);
+        s += " when=" + (th->whenValue.isNull() ? num::floatRepr(th->when) : in.repr(th->whenValue));
     } else {
         s += "Handle";
         if (h->cancelled) s += " cancelled";
@@ -232,21 +232,12 @@ Value handleRepr(Interp& in, CallArgs& a) {
     if (!h->cancelled) s += " " + h->callbackText(in);
     return makeStr(s + ">");
 }
-Value timerWhen(Interp& in, CallArgs& a) { return Value::real(static_cast<TimerHandleObject*>(a[0].obj())->when); }
+Value timerWhen(Interp& in, CallArgs& a) {
+    auto* th = static_cast<TimerHandleObject*>(a[0].obj());
+    return th->whenValue.isNull() ? Value::real(th->when) : th->whenValue;
+}
 
 // --------------------------------------------------------------------- loop
-
-double toDelay(Interp& in, const Value& v, const char* what) {
-    if (v.isNone()) in.typeError(std::string(what) + " must not be None");
-    if (v.isFloat()) return v.asFloat();
-    if (v.isSmallInt() || v.isBool()) return double(v.asInt());
-    num::BigInt b;
-    if (in.toBigInt(v, b)) {
-        bool overflow = false;
-        return num::bigIntToDouble(b, overflow);
-    }
-    in.typeError("'" + Interp::typeName(v) + "' object cannot be interpreted as an integer");
-}
 
 std::vector<Value> restArgs(CallArgs& a, size_t from) {
     std::vector<Value> v;
@@ -283,7 +274,7 @@ Value loopCallAt(Interp& in, CallArgs& a) {
     double w = toDelay(in, a[1], "when");
     if (a[2].isObj(Kind::Generator) && a[2].obj()->type() == types().coroutine)
         in.typeError("coroutines cannot be used with call_at()");
-    return Value(l->callAt(in, w, a[2], restArgs(a, 3)));
+    return Value(l->callAt(in, w, a[2], restArgs(a, 3), a[1].isFloat() ? Value() : a[1]));
 }
 Value loopTime(Interp& in, CallArgs& a) { return Value::real(loopOf(a[0])->time(in)); }
 Value loopRunForever(Interp& in, CallArgs& a) {
@@ -681,6 +672,18 @@ Value asyncioRun(Interp& in, CallArgs& a) {
 
 // ------------------------------------------------------------------ helpers
 
+double toDelay(Interp& in, const Value& v, const char* what) {
+    if (v.isNone()) in.typeError(std::string(what) + " must not be None");
+    if (v.isFloat()) return v.asFloat();
+    if (v.isSmallInt() || v.isBool()) return double(v.asInt());
+    num::BigInt b;
+    if (in.toBigInt(v, b)) {
+        bool overflow = false;
+        return num::bigIntToDouble(b, overflow);
+    }
+    in.typeError("'" + Interp::typeName(v) + "' object cannot be interpreted as an integer");
+}
+
 Value makeNativeCoroutine(const std::string& name, GeneratorObject::NativeBody body) {
     return Value(new GeneratorObject(name, name, std::move(body)));
 }
@@ -823,6 +826,8 @@ Ref<ModuleObject> makeAsyncioModule(Interp& in) {
     defineFunction(d, "isfuture", asyncioIsFuture);
     installSyncPrimitives(d);
     installCombinators(d);
+    installTimeouts(d);
+    installAsCompleted(d);
     return m;
 }
 
