@@ -34,6 +34,17 @@ void emit(RunResult& r, const RunOptions& o, Stream s, std::string_view text) {
     if (o.onOutput) o.onOutput(s, text);
 }
 
+// The last non-empty line of an error report.
+std::string lastLine(std::string_view text) {
+    while (!text.empty() && text.back() == '\n') text.remove_suffix(1);
+    size_t nl = text.rfind('\n');
+    return std::string(nl == std::string_view::npos ? text : text.substr(nl + 1));
+}
+
+RunError syntaxRunError(const lang::SyntaxError& e, const std::string& report) {
+    return RunError{true, e.line, lastLine(report)};
+}
+
 }  // namespace
 
 RunResult runSource(const std::string& filename, std::string_view source, const RunOptions& options) {
@@ -44,7 +55,9 @@ RunResult runSource(const std::string& filename, std::string_view source, const 
     for (const lang::SyntaxWarning& w : warnings)
         emit(result, options, Stream::Stderr, lang::formatSyntaxWarning(w, filename));
     if (!module) {
-        emit(result, options, Stream::Stderr, lang::formatSyntaxError(err, filename));
+        std::string report = lang::formatSyntaxError(err, filename);
+        emit(result, options, Stream::Stderr, report);
+        result.error = syntaxRunError(err, report);
         result.exitCode = 1;
         return result;
     }
@@ -67,7 +80,9 @@ RunResult runSource(const std::string& filename, std::string_view source, const 
         try {
             in.runModule(*module);
         } catch (const lang::SyntaxError& e) {
-            emit(result, options, Stream::Stderr, lang::formatSyntaxError(e, filename));
+            std::string report = lang::formatSyntaxError(e, filename);
+            emit(result, options, Stream::Stderr, report);
+            result.error = syntaxRunError(e, report);
             result.exitCode = 1;
             return result;
         }
@@ -90,10 +105,15 @@ RunResult runSource(const std::string& filename, std::string_view source, const 
             }
             in.write(true, text);
             result.exitCode = 1;
+            RunError error{false, 0, lastLine(text)};
+            if (auto* x = exc.as<rt::ExceptionObject>(); x && x->traceback && !x->traceback->empty())
+                error.line = x->traceback->back().pos.line;
+            result.error = std::move(error);
         }
     } catch (rt::AbortRun& a) {
         in.write(true, a.message + "\n");
         result.exitCode = a.message.rfind("*** deadlock", 0) == 0 ? 3 : 4;
+        result.error = RunError{false, 0, lastLine(a.message)};
         return result;
     }
     try {

@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,8 +39,16 @@ struct RunOptions {
     trace::Trace* trace = nullptr;
 };
 
+// Where and why a run stopped on an error, for an editor to mark the line.
+struct RunError {
+    bool syntax = false;   // the source did not compile (nothing ran)
+    int line = 0;          // 1-based line in the scenario (innermost traceback entry); 0: unknown
+    std::string summary;   // the last line of the report: "ValueError: boom", "SyntaxError: expected ':'"
+};
+
 struct RunResult {
     int exitCode = 0;  // 0 success, 1 uncaught exception, n for SystemExit(n), 3 deadlock, 4 step budget exhausted
+    std::optional<RunError> error;     // set when the run ended on a syntax error or an uncaught exception
     std::vector<OutputChunk> output;   // stdout and stderr, in the order they were written
     std::string stdoutText() const;    // the stdout chunks, concatenated
     std::string stderrText() const;    // the stderr chunks, concatenated
