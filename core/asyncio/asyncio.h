@@ -48,6 +48,7 @@ struct AsyncioState {
     double clock = 0.0;                  // the virtual clock, seconds
     Ref<EventLoopObject> runningLoop;    // set while a loop runs
     Ref<EventLoopObject> eventLoop;      // set_event_loop()
+    bool eventLoopSetCalled = false;     // the policy's _set_called: no implicit loop any more
     int64_t taskCounter = 0;             // names Task-1, Task-2...
     uint64_t handleCounter = 0;          // ids of handles and timer handles, from 1 per run
     uint64_t futureCounter = 0;          // ids of futures and tasks, from 1 per run
@@ -167,6 +168,21 @@ void installAsyncio(Interp& in);
 // PriorityQueue and LifoQueue to the asyncio module (sync_primitives.cpp).
 void installSyncPrimitives(rt::DictObject* asyncioModuleDict);
 
+// While alive, `exc` is the exception being handled, as inside an `except`
+// block (or a `with` statement's __exit__ call after an exception): what is
+// raised meanwhile gets it as __context__, and coroutines resumed meanwhile
+// see it, as in CPython.
+class HandlingException {
+public:
+    HandlingException(Interp& in, const Value& exc) : m_stack(in.handled()) { m_stack->items.push_back(exc); }
+    ~HandlingException() { m_stack->items.pop_back(); }
+    HandlingException(const HandlingException&) = delete;
+    HandlingException& operator=(const HandlingException&) = delete;
+
+private:
+    rt::HandledStack* m_stack;
+};
+
 // Helpers shared by the module's files.
 bool isFuture(const Value& v);
 Value ensureFuture(Interp& in, const Value& v, EventLoopObject* loop);
@@ -182,5 +198,12 @@ void installCombinators(rt::DictObject* asyncioModuleDict);
 void installTimeouts(rt::DictObject* asyncioModuleDict);
 // as_completed.cpp (after installSyncPrimitives: it uses the module's Queue).
 void installAsCompleted(rt::DictObject* asyncioModuleDict);
+// barrier.cpp: Barrier (built on the module's Condition).
+void installBarrier(rt::DictObject* asyncioModuleDict);
+// runners.cpp: Runner and run().
+void installRunners(rt::DictObject* asyncioModuleDict);
+// runners._cancel_all_tasks(loop): cancels the loop's pending tasks and runs
+// the loop until they are done, reporting exceptions other than cancellation.
+void cancelAllTasks(Interp& in, EventLoopObject* loop);
 
 }  // namespace ascope::aio

@@ -430,6 +430,7 @@ Value asyncioGetEventLoop(Interp& in, CallArgs& a) { return Value(getEventLoop(i
 Value asyncioNewEventLoop(Interp& in, CallArgs& a) { return Value(new EventLoopObject()); }
 Value asyncioSetEventLoop(Interp& in, CallArgs& a) {
     a.check(in, "set_event_loop", 1, 1);
+    state(in).eventLoopSetCalled = true;
     if (a[0].isNone()) state(in).eventLoop = Ref<EventLoopObject>();
     else {
         if (!a[0].isObj(Kind::Native) || !dynamic_cast<EventLoopObject*>(a[0].obj()))
@@ -538,7 +539,14 @@ Value asyncioGather(Interp& in, CallArgs& a) {
         }
         if (f.isNull()) {
             if (key) seenArg[key] = argToFut.size();
-            f = ensureFuture(in, arg, loop.get());
+            try {
+                f = ensureFuture(in, arg, loop.get());
+            } catch (PyException& e) {
+                // gather's frame in the traceback keeps all its arguments alive
+                if (e.exc.isObj(Kind::Exception))
+                    for (size_t j = 0; j < a.size(); ++j) e.exc.as<ExceptionObject>()->frameRefs.push_back(a[j]);
+                throw;
+            }
             if (!loop) loop = fut(f)->loop;
             if (!f.is(arg))
                 if (auto* t = dynamic_cast<TaskObject*>(fut(f))) t->logDestroyPending = false;
@@ -604,8 +612,11 @@ Value asyncioGather(Interp& in, CallArgs& a) {
     return outerV;
 }
 
-// ------------------------------------------------------------------- run()
+}  // namespace
 
+// ------------------------------------------------------------------ helpers
+
+// runners._cancel_all_tasks(loop)
 void cancelAllTasks(Interp& in, EventLoopObject* loop) {
     std::vector<Value> toCancel;
     for (auto& [taskId, t] : state(in).liveTasks)
@@ -631,47 +642,6 @@ void cancelAllTasks(Interp& in, EventLoopObject* loop) {
     }
 }
 
-Value asyncioRun(Interp& in, CallArgs& a) {
-    a.kw("debug");
-    a.checkKeywordsConsumed(in, "run");
-    a.check(in, "run", 1, 1);
-    if (getRunningLoop(in)) in.raise(types().RuntimeError, "asyncio.run() cannot be called from a running event loop");
-    Value coro = a[0];
-    if (!(coro.isObj(Kind::Generator) && coro.obj()->type() == types().coroutine))
-        in.valueError("a coroutine was expected, got " + in.repr(coro));
-    Ref<EventLoopObject> loop(new EventLoopObject());
-    state(in).eventLoop = loop;
-    Value result;
-    Value pending;
-    try {
-        Ref<TaskObject> t = loop->createTask(in, coro, Value());
-        result = loop->runUntilComplete(in, Value(t));
-    } catch (PyException& e) {
-        pending = e.exc;
-    }
-    // Runner.close(): cancel what is left, then the two shutdown coroutines
-    // (each one a task of its own, as in CPython), then close the loop.
-    Value closePending;
-    try {
-        cancelAllTasks(in, loop.get());
-        Value loopV(loop);
-        CallArgs la(&loopV, 1);
-        loop->runUntilComplete(in, loopShutdownAsyncgens(in, la));
-        loop->runUntilComplete(in, loopShutdownDefaultExecutor(in, la));
-    } catch (PyException& e) {
-        closePending = e.exc;
-    }
-    state(in).eventLoop = Ref<EventLoopObject>();
-    loop->close(in);
-    if (!closePending.isNull()) throw PyException{closePending};
-    if (!pending.isNull()) throw PyException{pending};
-    return result;
-}
-
-}  // namespace
-
-// ------------------------------------------------------------------ helpers
-
 double toDelay(Interp& in, const Value& v, const char* what) {
     if (v.isNone()) in.typeError(std::string(what) + " must not be None");
     if (v.isFloat()) return v.asFloat();
@@ -691,7 +661,13 @@ Value makeNativeCoroutine(const std::string& name, GeneratorObject::NativeBody b
 Ref<EventLoopObject> getEventLoop(Interp& in) {
     AsyncioState& st = state(in);
     if (st.runningLoop) return st.runningLoop;
-    if (!st.eventLoop) st.eventLoop = Ref<EventLoopObject>(new EventLoopObject());
+    // BaseDefaultEventLoopPolicy.get_event_loop(): one implicit loop for the
+    // main thread, unless set_event_loop() was ever called.
+    if (!st.eventLoop && !st.eventLoopSetCalled) {
+        st.eventLoop = Ref<EventLoopObject>(new EventLoopObject());
+        st.eventLoopSetCalled = true;
+    }
+    if (!st.eventLoop) in.raise(types().RuntimeError, "There is no current event loop in thread 'MainThread'.");
     return st.eventLoop;
 }
 
@@ -712,8 +688,24 @@ Value ensureFuture(Interp& in, const Value& v, EventLoopObject* loop) {
             return self.awaitFrom(in, obj);
         });
     }
-    Ref<EventLoopObject> l = loop ? Ref<EventLoopObject>(loop) : getEventLoop(in);
-    return Value(l->createTask(in, coro, Value()));
+    Ref<EventLoopObject> l(loop);
+    if (!l) {
+        try {
+            l = getEventLoop(in);
+        } catch (PyException& e) {
+            // the frame of _ensure_future in the traceback keeps the argument alive
+            if (e.exc.isObj(Kind::Exception)) e.exc.as<ExceptionObject>()->frameRefs.push_back(v);
+            throw;
+        }
+    }
+    Value pending;
+    try {
+        return Value(l->createTask(in, coro, Value()));
+    } catch (PyException& e) {
+        pending = e.exc;
+    }
+    if (isCoro && in.isInstance(pending, types().RuntimeError)) coro.as<GeneratorObject>()->close(in);
+    throw PyException{pending};
 }
 
 // --------------------------------------------------------------- registration
@@ -810,7 +802,6 @@ Ref<ModuleObject> makeAsyncioModule(Interp& in) {
     defineValue(d, "FIRST_COMPLETED", makeStr("FIRST_COMPLETED"));
     defineValue(d, "FIRST_EXCEPTION", makeStr("FIRST_EXCEPTION"));
     defineValue(d, "ALL_COMPLETED", makeStr("ALL_COMPLETED"));
-    defineFunction(d, "run", asyncioRun);
     defineFunction(d, "sleep", asyncioSleepFn);
     defineFunction(d, "get_running_loop", asyncioGetRunningLoop);
     defineFunction(d, "get_event_loop", asyncioGetEventLoop);
@@ -828,6 +819,8 @@ Ref<ModuleObject> makeAsyncioModule(Interp& in) {
     installCombinators(d);
     installTimeouts(d);
     installAsCompleted(d);
+    installBarrier(d);
+    installRunners(d);
     return m;
 }
 
