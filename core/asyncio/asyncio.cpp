@@ -34,10 +34,10 @@ namespace {
 using trace::EventKind;
 
 void recordLoop(Interp& in, EventKind kind, double value) {
-    trace::EventView e;
+    trace::Event e;
     e.kind = kind;
     e.value = value;
-    in.recorder->record(e);
+    in.recorder->record(std::move(e));
 }
 
 std::string taskName(const TaskObject* t) { return isStr(t->name) ? asStr(t->name)->s : "Task"; }
@@ -63,64 +63,55 @@ std::string exceptionText(Interp& in, const Value& exc) {
     }
 }
 
-// "Task-2.__step", "print_later(3)", "Future.set_result(None)", written
-// into `r` (a buffer reused from event to event); `task` is set when the
-// callback is a task's step or wake-up.
-void handleLabel(Interp& in, const Value& callback, const std::vector<Value>& args, uint64_t& task, std::string& r) {
+// "Task-2.__step", "print_later(3)", "Future.set_result(None)"; `task` is
+// set when the callback is a task's step or wake-up.
+std::string handleLabel(Interp& in, const Value& callback, const std::vector<Value>& args, uint64_t& task) {
     task = 0;
-    r.clear();
+    std::string name;
     bool showArgs = true;
     if (callback.isObj(Kind::Builtin)) {
         auto* b = callback.as<BuiltinObject>();
         TaskObject* t = b->self.isObj(Kind::Native) ? dynamic_cast<TaskObject*>(b->self.obj()) : nullptr;
-        std::string_view method = b->name;
+        std::string method = b->name;
         if (t && (method == "task_step" || method == "task_wakeup")) {
             task = t->id;
-            if (isStr(t->name)) r += asStr(t->name)->s;
-            else r += "Task";
-            r += method == "task_step" ? ".__step" : ".__wakeup";
-            return;
+            return taskName(t) + (method == "task_step" ? ".__step" : ".__wakeup");
         }
-        if (b->self.isObj(Kind::Native) && dynamic_cast<FutureObject*>(b->self.obj())) r += "Future.";
-        r += method;
+        if (b->self.isObj(Kind::Native) && dynamic_cast<FutureObject*>(b->self.obj())) name = "Future." + method;
+        else name = method;
     } else if (callback.isObj(Kind::Function)) {
-        r += callback.as<FunctionObject>()->code->qualname;
+        name = callback.as<FunctionObject>()->code->qualname;
     } else if (callback.isObj(Kind::BoundMethod)) {
         Value f = callback.as<BoundMethodObject>()->func;
-        r += f.isObj(Kind::Function) ? f.as<FunctionObject>()->code->qualname : Interp::typeName(f);
+        name = f.isObj(Kind::Function) ? f.as<FunctionObject>()->code->qualname : Interp::typeName(f);
     } else {
-        r += Interp::typeName(callback);
+        name = Interp::typeName(callback);
         showArgs = false;
     }
-    r += '(';
-    for (size_t i = 0; showArgs && i < args.size(); ++i) {
-        if (i) r += ", ";
-        r += traceRepr(in, args[i]);
-    }
-    r += ')';
+    std::string r = name + "(";
+    for (size_t i = 0; showArgs && i < args.size(); ++i) r += (i ? ", " : "") + traceRepr(in, args[i]);
+    return r + ")";
 }
 
 void recordHandle(Interp& in, EventKind kind, const HandleObject& h) {
-    static std::string label;
-    trace::EventView e;
+    trace::Event e;
     e.kind = kind;
     e.handle = h.id;
     if (dynamic_cast<const TimerHandleObject*>(&h)) e.timer = h.id;
     if (kind == EventKind::HandleScheduled || kind == EventKind::HandleRun || kind == EventKind::TimerAdded) {
-        handleLabel(in, h.callback, h.args, e.task, label);
-        e.label = label;
+        e.label = handleLabel(in, h.callback, h.args, e.task);
         if (kind == EventKind::TimerAdded) e.value = static_cast<const TimerHandleObject&>(h).when;
     }
-    in.recorder->record(e);
+    in.recorder->record(std::move(e));
 }
 
-void recordTask(Interp& in, EventKind kind, const TaskObject& t, uint64_t future = 0, std::string_view label = {}) {
-    trace::EventView e;
+void recordTask(Interp& in, EventKind kind, const TaskObject& t, uint64_t future = 0, std::string label = {}) {
+    trace::Event e;
     e.kind = kind;
     e.task = t.id;
     e.future = future;
-    e.label = label;
-    in.recorder->record(e);
+    e.label = std::move(label);
+    in.recorder->record(std::move(e));
 }
 
 void recordException(Interp& in, EventKind kind, uint64_t task, uint64_t future, const Value& exc) {
@@ -551,11 +542,11 @@ FutureObject::FutureObject(ClassObject* type, Ref<EventLoopObject> l) : NativeOb
     Interp& in = *currentInterp();
     id = ++aio::state(in).futureCounter;
     if (in.recorder && type != asyncioTypes().task) {
-        trace::EventView e;
+        trace::Event e;
         e.kind = EventKind::FutureCreated;
         e.future = id;
         e.label = "Future";
-        in.recorder->record(e);
+        in.recorder->record(std::move(e));
     }
 }
 
@@ -581,11 +572,11 @@ void FutureObject::setResult(Interp& in, Value v) {
     result = std::move(v);
     state = State::Finished;
     if (in.recorder) {
-        trace::EventView e;
+        trace::Event e;
         e.kind = EventKind::FutureDone;
         e.future = id;
         e.text = "result";
-        in.recorder->record(e);
+        in.recorder->record(std::move(e));
     }
     scheduleCallbacks(in);
 }
@@ -608,11 +599,11 @@ bool FutureObject::cancel(Interp& in, Value msg) {
     state = State::Cancelled;
     cancelMessage = std::move(msg);
     if (in.recorder) {
-        trace::EventView e;
+        trace::Event e;
         e.kind = EventKind::FutureDone;
         e.future = id;
         e.text = "cancelled";
-        in.recorder->record(e);
+        in.recorder->record(std::move(e));
     }
     scheduleCallbacks(in);
     return true;
@@ -711,13 +702,13 @@ TaskObject::TaskObject(Ref<EventLoopObject> l, Value c, Value n)
     if (n.isNull() || n.isNone()) name = makeStr("Task-" + std::to_string(++st.taskCounter));
     else name = isStr(n) ? n : in.strValue(n);
     if (in.recorder) {
-        trace::EventView e;
+        trace::Event e;
         e.kind = EventKind::TaskCreated;
         e.task = e.future = id;
-        e.label = isStr(name) ? std::string_view(asStr(name)->s) : std::string_view("Task");
+        e.label = taskName(this);
         if (coro.isObj(Kind::Generator) && coro.as<GeneratorObject>()->qualname)
             e.function = coro.as<GeneratorObject>()->qualname->s;
-        in.recorder->record(e);
+        in.recorder->record(std::move(e));
     }
     loop->callSoon(in, boundStep(this), {});
     st.liveTasks[id] = this;
