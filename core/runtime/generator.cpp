@@ -6,6 +6,19 @@
 
 namespace ascope::rt {
 
+struct GeneratorObject::FiberRun {
+    FiberRun(GeneratorObject* g, Interp* in) : fiber([g, in] { g->body(*in); }) {}
+    sched::Fiber fiber;
+    Saved inner;      // fiber-side state while suspended
+    Saved outer;      // resumer-side state while running
+    Value transfer;   // value sent in / yielded out / returned
+    Value thrown;     // exception to raise at the suspension point
+    Outcome outcome = Outcome::Returned;
+    bool aborted = false;
+    bool aborting = false;
+    std::string abortMessage;
+};
+
 GeneratorObject::GeneratorObject(ClassObject* type, Flavor f, Ref<FunctionObject> fn, std::unique_ptr<Value[]> fastSlots,
                                  std::unique_ptr<Ref<CellObject>[]> cellSlots)
     : Object(type, Kind::Generator), flavor(f), func(std::move(fn)), fast(std::move(fastSlots)),
@@ -21,13 +34,13 @@ GeneratorObject::GeneratorObject(std::string n, std::string qn, NativeBody b)
 }
 
 GeneratorObject::~GeneratorObject() {
-    if (m_fiber && m_fiber->started() && !m_fiber->finished()) {
+    if (m_run && m_run->fiber.started() && !m_run->fiber.finished()) {
         // Unwind the suspended body without running Python code.
-        m_aborting = true;
+        m_run->aborting = true;
         Interp* in = currentInterp();
         Saved outer;
         if (in) outer = Saved{in->currentFrame(), in->depth(), in->handled(), in->stackLimit()};
-        m_fiber->resume();
+        m_run->fiber.resume();
         if (in) {
             in->setCurrentFrame(outer.frame);
             in->setDepth(outer.depth);
@@ -61,16 +74,17 @@ void GeneratorObject::releaseFrame() {
 }
 
 void GeneratorObject::body(Interp& in) {
-    in.setStackLimit(m_fiber->stackLowest());
+    FiberRun& run = *m_run;
+    in.setStackLimit(run.fiber.stackLowest());
     try {
-        m_transfer = runBody(in);
-        m_outcome = Outcome::Returned;
+        run.transfer = runBody(in);
+        run.outcome = Outcome::Returned;
     } catch (PyException& e) {
-        m_transfer = std::move(e.exc);
-        m_outcome = Outcome::Raised;
+        run.transfer = std::move(e.exc);
+        run.outcome = Outcome::Raised;
     } catch (AbortRun& a) {
-        m_aborted = true;
-        m_abortMessage = a.message;
+        run.aborted = true;
+        run.abortMessage = a.message;
     }
 }
 
@@ -150,8 +164,7 @@ GeneratorObject::Outcome GeneratorObject::resume(Interp& in, const Value& sent, 
         }
         if (!sent.isNone())
             in.typeError(std::string("can't send non-None value to a just-started ") + flavorNoun(flavor));
-        m_interp = &in;
-        m_fiber = std::make_unique<sched::Fiber>([this] { body(*m_interp); });
+        m_run = std::make_unique<FiberRun>(this, &in);
         if (!m_nativeBody) {
             frame.gen = this;
             frame.fast = fast.get();
@@ -159,34 +172,36 @@ GeneratorObject::Outcome GeneratorObject::resume(Interp& in, const Value& sent, 
         }
     }
     Ref<GeneratorObject> keepAlive(this);
-    m_transfer = sent;
-    m_thrown = thrown;
-    m_outer = Saved{in.currentFrame(), in.depth(), in.handled(), in.stackLimit()};
-    handled.prev = m_outer.handled;
-    frame.back = m_outer.frame;
+    FiberRun& run = *m_run;
+    run.transfer = sent;
+    run.thrown = thrown;
+    run.outer = Saved{in.currentFrame(), in.depth(), in.handled(), in.stackLimit()};
+    handled.prev = run.outer.handled;
+    frame.back = run.outer.frame;
     in.setHandled(&handled);
     if (state == State::Suspended) {
-        in.setCurrentFrame(m_inner.frame);
-        in.setDepth(m_outer.depth + m_inner.depth);
-        in.setHandled(m_inner.handled);
-        in.setStackLimit(m_inner.stackLimit);
+        in.setCurrentFrame(run.inner.frame);
+        in.setDepth(run.outer.depth + run.inner.depth);
+        in.setHandled(run.inner.handled);
+        in.setStackLimit(run.inner.stackLimit);
     }
     state = State::Running;
-    m_fiber->resume();
-    in.setCurrentFrame(m_outer.frame);
-    in.setDepth(m_outer.depth);
-    in.setHandled(m_outer.handled);
-    in.setStackLimit(m_outer.stackLimit);
-    if (m_aborted) {
+    run.fiber.resume();
+    in.setCurrentFrame(run.outer.frame);
+    in.setDepth(run.outer.depth);
+    in.setHandled(run.outer.handled);
+    in.setStackLimit(run.outer.stackLimit);
+    if (run.aborted) {
         state = State::Finished;
-        throw AbortRun{m_abortMessage};
+        throw AbortRun{run.abortMessage};
     }
-    if (m_fiber->finished()) {
+    if (run.fiber.finished()) {
         state = State::Finished;
-        m_fiber.reset();
+        out = std::move(run.transfer);
+        Outcome ended = run.outcome;
+        m_run.reset();
         releaseFrame();
-        out = std::move(m_transfer);
-        if (m_outcome == Outcome::Raised) {
+        if (ended == Outcome::Raised) {
             const Types& t = types();
             bool stopIter = in.isInstance(out, t.StopIteration);
             bool stopAsync = flavor == Flavor::AsyncGenerator && in.isInstance(out, t.StopAsyncIteration);
@@ -208,25 +223,26 @@ GeneratorObject::Outcome GeneratorObject::resume(Interp& in, const Value& sent, 
         return Outcome::Returned;
     }
     state = State::Suspended;
-    out = std::move(m_transfer);
+    out = std::move(run.transfer);
     return Outcome::Yielded;
 }
 
 Value GeneratorObject::yield(Interp& in, const Value& v) {
     if (m_inlineHost) return m_inlineHost->yield(in, v);
-    m_transfer = v;
-    m_outcome = Outcome::Yielded;
-    m_inner = Saved{in.currentFrame(), in.depth() - m_outer.depth, in.handled(), in.stackLimit()};
+    FiberRun& run = *m_run;
+    run.transfer = v;
+    run.outcome = Outcome::Yielded;
+    run.inner = Saved{in.currentFrame(), in.depth() - run.outer.depth, in.handled(), in.stackLimit()};
     sched::Fiber::suspend();
-    if (m_aborting) throw AbortRun{"generator torn down"};
-    if (!m_thrown.isNull()) {
-        Value t = std::move(m_thrown);
-        m_thrown = Value();
+    if (run.aborting) throw AbortRun{"generator torn down"};
+    if (!run.thrown.isNull()) {
+        Value t = std::move(run.thrown);
+        run.thrown = Value();
         in.attachContext(t);
         throw PyException{t};
     }
-    Value r = std::move(m_transfer);
-    m_transfer = Value();
+    Value r = std::move(run.transfer);
+    run.transfer = Value();
     return r;
 }
 
