@@ -153,26 +153,7 @@ void HandleObject::cancel(Interp& in) {
 
 std::string HandleObject::callbackText(Interp& in) const {
     if (callback.isNull()) return "";
-    std::string name;
-    if (callback.isObj(Kind::Builtin)) {
-        auto* b = callback.as<BuiltinObject>();
-        if (!b->self.isNull() && b->self.isObj(Kind::Native) && dynamic_cast<TaskObject*>(b->self.obj())) {
-            name = std::string("Task.") + b->name;
-        } else if (!b->self.isNull() && b->self.isObj(Kind::Native) && dynamic_cast<FutureObject*>(b->self.obj())) {
-            name = std::string("Future.") + b->name;
-        } else {
-            name = b->name;
-        }
-    } else {
-        Value qn = in.getAttrOrNull(callback, names().__qualname__);
-        name = isStr(qn) ? asStr(qn)->s : in.repr(callback);
-    }
-    std::string r = name + "(";
-    for (size_t i = 0; i < args.size(); ++i) {
-        if (i) r += ", ";
-        r += in.repr(args[i]);
-    }
-    return r + ")";
+    return formatCallbackSource(in, callback, args);
 }
 
 void HandleObject::run(Interp& in) {
@@ -531,9 +512,9 @@ Ref<FutureObject> EventLoopObject::createFuture() {
     return Ref<FutureObject>(new FutureObject(asyncioTypes().future, Ref<EventLoopObject>(this)));
 }
 
-Ref<TaskObject> EventLoopObject::createTask(Interp& in, Value coro, Value name) {
+Ref<TaskObject> EventLoopObject::createTask(Interp& in, Value coro, Value name, ClassObject* type) {
     checkClosed(in);
-    return Ref<TaskObject>(new TaskObject(Ref<EventLoopObject>(this), std::move(coro), std::move(name)));
+    return Ref<TaskObject>(new TaskObject(Ref<EventLoopObject>(this), std::move(coro), std::move(name), type));
 }
 
 // ------------------------------------------------------------------ futures
@@ -541,7 +522,7 @@ Ref<TaskObject> EventLoopObject::createTask(Interp& in, Value coro, Value name) 
 FutureObject::FutureObject(ClassObject* type, Ref<EventLoopObject> l) : NativeObject(type), loop(std::move(l)) {
     Interp& in = *currentInterp();
     id = ++aio::state(in).futureCounter;
-    if (in.recorder && type != asyncioTypes().task) {
+    if (in.recorder && !type->isSubclassOf(asyncioTypes().task)) {
         trace::Event e;
         e.kind = EventKind::FutureCreated;
         e.future = id;
@@ -695,8 +676,8 @@ Value boundStep(TaskObject* t) { return Value(new BuiltinObject("task_step", tas
 Value boundWakeup(TaskObject* t) { return Value(new BuiltinObject("task_wakeup", taskWakeupCb, Value(t))); }
 }  // namespace
 
-TaskObject::TaskObject(Ref<EventLoopObject> l, Value c, Value n)
-    : FutureObject(asyncioTypes().task, std::move(l)), coro(std::move(c)) {
+TaskObject::TaskObject(Ref<EventLoopObject> l, Value c, Value n, ClassObject* type)
+    : FutureObject(type ? type : asyncioTypes().task, std::move(l)), coro(std::move(c)) {
     Interp& in = *currentInterp();
     AsyncioState& st = aio::state(in);
     if (n.isNull() || n.isNone()) name = makeStr("Task-" + std::to_string(++st.taskCounter));

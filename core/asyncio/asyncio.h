@@ -37,7 +37,7 @@ class TaskObject;
 
 // The classes of the module, created once per process.
 struct AsyncioTypes {
-    ClassObject *future, *task, *handle, *timerHandle, *loop, *futureIter;
+    ClassObject *future, *task, *handle, *timerHandle, *loop, *futureIter, *gatheringFuture;
     ClassObject *cancelledError, *invalidStateError, *incompleteReadError, *limitOverrunError,
         *sendfileNotAvailableError, *brokenBarrierError, *queueEmpty, *queueFull;
 };
@@ -115,7 +115,7 @@ public:
 
 class TaskObject : public FutureObject {
 public:
-    TaskObject(Ref<EventLoopObject> loop, Value coro, Value name);
+    TaskObject(Ref<EventLoopObject> loop, Value coro, Value name, ClassObject* type = nullptr);
     ~TaskObject() override;
 
     Value coro;
@@ -158,7 +158,7 @@ public:
     void callExceptionHandler(Interp& in, const Value& context);
     void defaultExceptionHandler(Interp& in, const Value& context);
     Ref<FutureObject> createFuture();
-    Ref<TaskObject> createTask(Interp& in, Value coro, Value name);
+    Ref<TaskObject> createTask(Interp& in, Value coro, Value name, ClassObject* type = nullptr);
 };
 
 // Registers the `asyncio` and `time` modules with an interpreter.
@@ -200,6 +200,15 @@ void installTimeouts(rt::DictObject* asyncioModuleDict);
 void installAsCompleted(rt::DictObject* asyncioModuleDict);
 // barrier.cpp: Barrier (built on the module's Condition).
 void installBarrier(rt::DictObject* asyncioModuleDict);
+// reprs.cpp: the text of asyncio's objects, as CPython builds it.
+std::string reprlibRepr(Interp& in, const Value& x);                    // reprlib.repr(x)
+std::string formatCallbackSource(Interp& in, const Value& func, const std::vector<Value>& args);
+std::string coroutineRepr(Interp& in, const Value& coro);               // coroutines._format_coroutine
+std::string futureReprText(Interp& in, const Value& future);            // Future/Task __repr__
+std::string handleReprText(Interp& in, const Value& handle);            // Handle/TimerHandle __repr__
+// Callbacks that stand for functools.partial(fn, self) in CPython (shown as
+// "fn(<self>)(args)").
+void markPartialCallback(rt::NativeFn fn);
 // runners.cpp: Runner and run().
 void installRunners(rt::DictObject* asyncioModuleDict);
 // runners._cancel_all_tasks(loop): cancels the loop's pending tasks and runs

@@ -72,63 +72,9 @@ private:
     bool m_yielded = false;
 };
 
-std::string futureReprInfo(Interp& in, FutureObject* f) {
-    std::string s = f->state == FutureObject::State::Pending     ? "pending"
-                    : f->state == FutureObject::State::Cancelled ? "cancelled"
-                                                                 : "finished";
-    if (f->state == FutureObject::State::Finished) {
-        if (!f->exception.isNull()) s += " exception=" + in.repr(f->exception);
-        else s += " result=" + in.repr(f->result);
-    }
-    if (!f->callbacks.empty()) {
-        s += " cb=[";
-        for (size_t i = 0; i < f->callbacks.size(); ++i) {
-            if (i) s += ", ";
-            const Value& cb = f->callbacks[i];
-            if (cb.isObj(Kind::Builtin) && std::string(cb.as<BuiltinObject>()->name) == "task_wakeup")
-                s += "Task.task_wakeup()";
-            else {
-                Value qn = in.getAttrOrNull(cb, names().__qualname__);
-                s += (isStr(qn) ? asStr(qn)->s : in.repr(cb)) + "()";
-            }
-        }
-        s += "]";
-    }
-    return s;
-}
-
-std::string coroRepr(Interp& in, const Value& coro) {
-    if (!coro.isObj(Kind::Generator)) return in.repr(coro);
-    auto* g = coro.as<GeneratorObject>();
-    std::string s = g->qualname->s + "()";
-    if (g->state == GeneratorObject::State::Finished) s += " done";
-    else if (g->state == GeneratorObject::State::Running) s += " running";
-    else s += " running";
-    if (!g->isNative() && g->func) {
-        std::string file = g->func->code->module ? g->func->code->module->filename : "?";
-        if (g->state == GeneratorObject::State::Finished || g->state == GeneratorObject::State::Created)
-            s += ", defined at " + file + ":" + std::to_string(g->func->code->firstLine);
-        else
-            s += " at " + file + ":" + std::to_string(g->frame.line);
-    }
-    return s;
-}
-
 Value futureRepr(Interp& in, CallArgs& a) {
-    FutureObject* f = fut(a[0]);
-    if (auto* t = dynamic_cast<TaskObject*>(f)) {
-        std::string info = futureReprInfo(in, f);
-        if (t->mustCancel && f->state == FutureObject::State::Pending) info = "cancelling";
-        std::string s = "<Task " + info.substr(0, info.find(' ') == std::string::npos ? info.size() : info.find(' ')) +
-                        " name=" + in.repr(t->name) + " coro=<" + coroRepr(in, t->coro) + ">";
-        if (f->state == FutureObject::State::Finished) {
-            if (!f->exception.isNull()) s += " exception=" + in.repr(f->exception);
-            else s += " result=" + in.repr(f->result);
-        }
-        if (!t->futWaiter.isNull() && !t->futWaiter.isNone()) s += " wait_for=" + in.repr(t->futWaiter);
-        return makeStr(s + ">");
-    }
-    return makeStr("<Future " + futureReprInfo(in, f) + ">");
+    if (!isFuture(a[0])) in.typeError("descriptor '__repr__' requires a Future");
+    return makeStr(futureReprText(in, a[0]));
 }
 
 Value futureNew(Interp& in, CallArgs& a) {
@@ -137,7 +83,7 @@ Value futureNew(Interp& in, CallArgs& a) {
     Ref<EventLoopObject> loop;
     if (!loopArg.isNull() && !loopArg.isNone()) loop = Ref<EventLoopObject>(loopOf(loopArg));
     else loop = getEventLoop(in);
-    return Value(new FutureObject(asyncioTypes().future, loop));
+    return Value(new FutureObject(a[0].as<ClassObject>(), loop));
 }
 
 Value futureResult(Interp& in, CallArgs& a) { return checkFuture(in, a[0], "result")->getResult(in); }
@@ -208,8 +154,11 @@ Value taskNew(Interp& in, CallArgs& a) {
     if (!(coro.isObj(Kind::Generator) && coro.obj()->type() == types().coroutine))
         in.typeError("a coroutine was expected, got " + in.repr(coro));
     Ref<EventLoopObject> loop = !loopArg.isNull() && !loopArg.isNone() ? Ref<EventLoopObject>(loopOf(loopArg)) : getEventLoop(in);
-    return Value(loop->createTask(in, coro, name));
+    return Value(loop->createTask(in, coro, name, a[0].as<ClassObject>()));
 }
+// Future.__init__ / Task.__init__ of subclasses calling super().__init__(...):
+// the object was made by __new__ from the same arguments.
+Value futureInit(Interp& in, CallArgs& a) { return Value::none(); }
 
 // ------------------------------------------------------------------ handles
 
@@ -218,20 +167,7 @@ Value handleCancel(Interp& in, CallArgs& a) {
     return Value::none();
 }
 Value handleCancelled(Interp& in, CallArgs& a) { return Value::boolean(static_cast<HandleObject*>(a[0].obj())->cancelled); }
-Value handleRepr(Interp& in, CallArgs& a) {
-    auto* h = static_cast<HandleObject*>(a[0].obj());
-    std::string s = "<";
-    if (auto* th = dynamic_cast<TimerHandleObject*>(h)) {
-        s += "TimerHandle";
-        if (h->cancelled) s += " cancelled";
-        s += " when=" + (th->whenValue.isNull() ? num::floatRepr(th->when) : in.repr(th->whenValue));
-    } else {
-        s += "Handle";
-        if (h->cancelled) s += " cancelled";
-    }
-    if (!h->cancelled) s += " " + h->callbackText(in);
-    return makeStr(s + ">");
-}
+Value handleRepr(Interp& in, CallArgs& a) { return makeStr(handleReprText(in, a[0])); }
 Value timerWhen(Interp& in, CallArgs& a) {
     auto* th = static_cast<TimerHandleObject*>(a[0].obj());
     return th->whenValue.isNull() ? Value::real(th->when) : th->whenValue;
@@ -452,7 +388,10 @@ Value asyncioCreateTask(Interp& in, CallArgs& a) {
     }
     if (!(a[0].isObj(Kind::Generator) && a[0].obj()->type() == types().coroutine))
         in.typeError("a coroutine was expected, got " + in.repr(a[0]));
-    return Value(loop->createTask(in, a[0], name));
+    // loop.create_task(coro) names it Task-N; _set_task_name() renames it after.
+    Value t(loop->createTask(in, a[0], Value()));
+    if (!name.isNull() && !name.isNone()) in.callMethod(t, intern("set_name"), {name});
+    return t;
 }
 
 Value asyncioEnsureFuture(Interp& in, CallArgs& a) {
@@ -498,7 +437,7 @@ Value asyncioIsFuture(Interp& in, CallArgs& a) {
 // _done_callback, as tasks.py builds them.
 class GatheringFuture : public FutureObject {
 public:
-    GatheringFuture(Ref<EventLoopObject> l) : FutureObject(asyncioTypes().future, std::move(l)) {}
+    GatheringFuture(Ref<EventLoopObject> l) : FutureObject(asyncioTypes().gatheringFuture, std::move(l)) {}
     std::vector<Value> children;
     bool cancelRequested = false;
     bool returnExceptions = false;
@@ -562,7 +501,7 @@ Value asyncioGather(Interp& in, CallArgs& a) {
     Value outerV(outer);
     // The per-child callback closes over `outer`.
     auto* cb = new BuiltinObject(
-        "_done_callback",
+        "gather.<locals>._done_callback",
         [](Interp& in, CallArgs& a) -> Value {
             auto* g = static_cast<GatheringFuture*>(a[0].obj());
             FutureObject* child = fut(a[1]);
@@ -720,6 +659,7 @@ const AsyncioTypes& asyncioTypes() {
         a.timerHandle = makeClass("TimerHandle", "asyncio.events", a.handle);
         a.loop = makeClass("_UnixSelectorEventLoop", "asyncio.unix_events", b.object);
         a.futureIter = makeClass("FutureIter", "_asyncio", b.object, Kind::Iterator);
+        a.gatheringFuture = makeClass("_GatheringFuture", "asyncio.tasks", a.future);
         a.cancelledError = makeExceptionClass("CancelledError", "asyncio.exceptions", b.BaseException);
         a.invalidStateError = makeExceptionClass("InvalidStateError", "asyncio.exceptions", b.Exception);
         a.incompleteReadError = makeExceptionClass("IncompleteReadError", "asyncio.exceptions", b.EOFError);
@@ -749,6 +689,7 @@ const AsyncioTypes& asyncioTypes() {
             defineGetter(c, "_state", futureState);
         }
         a.task->nativeNew = taskNew;
+        defineMethod(a.future, "__init__", futureInit);
         defineMethod(a.task, "get_name", taskGetName);
         defineMethod(a.task, "set_name", taskSetName);
         defineMethod(a.task, "get_coro", taskGetCoro);

@@ -271,7 +271,7 @@ Value waitImpl(Interp& in, GeneratorObject& self, const std::vector<Value>& fs, 
                             {ws->st.waiter});
     ws->st.counter = int64_t(fs.size());
     Value onCompletion(new BuiltinObject(
-        "_on_completion",
+        "_wait.<locals>._on_completion",
         [](Interp& in, CallArgs& a) -> Value {
             WaitState& st = static_cast<WaitStateObject*>(a[0].obj())->st;
             FutureObject* f = futOf(a[1]);
@@ -434,10 +434,10 @@ Value asyncioShield(Interp& in, CallArgs& a) {
     Value inner = ensureFuture(in, a[0], nullptr);
     if (futOf(inner)->done()) return inner;
     Value outer(futOf(inner)->loop->createFuture());
-    Value innerCb(new BuiltinObject("_inner_done_callback", innerDoneCallback, outer));
+    Value innerCb(new BuiltinObject("shield.<locals>._inner_done_callback", innerDoneCallback, outer));
     Value pair = makeTuple({inner, innerCb});
     Value outerCb(new BuiltinObject(
-        "_outer_done_callback",
+        "shield.<locals>._outer_done_callback",
         [](Interp& in, CallArgs& a) -> Value {
             auto* p = a[0].as<TupleObject>();
             if (!futOf(p->items[0])->done()) futOf(p->items[0])->removeDoneCallback(in, p->items[1]);
@@ -597,8 +597,10 @@ Value tgCreateTask(Interp& in, CallArgs& a) {
     if (g->exiting && !g->hasTasks(in)) in.raise(types().RuntimeError, "TaskGroup " + in.repr(self) + " is finished");
     if (g->aborting) in.raise(types().RuntimeError, "TaskGroup " + in.repr(self) + " is shutting down");
     if (!isCoroutine(a[1])) in.typeError("a coroutine was expected, got " + in.repr(a[1]));
-    Value t(g->loop->createTask(in, a[1], name.isNull() ? Value() : name));
-    Value cb(new BuiltinObject("_on_task_done", tgOnTaskDone, self));
+    // loop.create_task(coro) names it Task-N; _set_task_name() renames it after.
+    Value t(g->loop->createTask(in, a[1], Value()));
+    if (!name.isNull() && !name.isNone()) in.callMethod(t, intern("set_name"), {name});
+    Value cb(new BuiltinObject("TaskGroup._on_task_done", tgOnTaskDone, self));
     if (futOf(t)->done()) {
         Value args[2] = {self, t};
         CallArgs ca(args, 2);
@@ -643,6 +645,7 @@ void installCombinators(DictObject* d) {
         defineMethod(ag, "aclose", agenAclose);
         defineGetter(ag, "ag_running", agenRunning);
     }
+    markPartialCallback(releaseWaiterFn);
     defineFunction(d, "wait", asyncioWait);
     defineFunction(d, "wait_for", asyncioWaitFor);
     defineFunction(d, "shield", asyncioShield);
