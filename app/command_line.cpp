@@ -52,6 +52,8 @@ QString usageText()
         "  --max-memory BYTES   memory budget of the program, e.g. 512M or 2G (0: none;\n"
         "                       default 2G); beyond it the program gets a MemoryError\n"
         "  --screenshot PNG     (window) save a picture of the window after the first run, then quit\n"
+        "  --record             (run) record the event trace in memory as the window does, then\n"
+        "                       discard it (to time a run with recording on)\n"
         "  -h, --help           show this help\n"
         "  -v, --version        show the version\n");
 }
@@ -124,6 +126,8 @@ CommandLine parseCommandLine(const QStringList &arguments)
     const QCommandLineOption screenshot(QStringLiteral("screenshot"), QString(), QStringLiteral("PNG"));
     const QCommandLineOption json(QStringLiteral("json"), QString());
     parser.addOptions({help, version, maxSteps, maxMemory, screenshot, json});
+    const QCommandLineOption record(QStringLiteral("record"), QString());
+    parser.addOption(record);
     if (!parser.parse(own))
         return error(parser.errorText().replace(QLatin1Char('\n'), QLatin1Char(' ')) + QStringLiteral(" (try --help)"));
 
@@ -152,6 +156,9 @@ CommandLine parseCommandLine(const QStringList &arguments)
                              .arg(parser.value(maxMemory)));
     }
     result.screenshot = parser.value(screenshot);
+    result.record = parser.isSet(record);
+    if (result.record && !run)
+        return error(QStringLiteral("--record is for the run command: asyncscope run --record FILE.py"));
     result.json = parser.isSet(json);
     if (result.json && !trace)
         return error(QStringLiteral("--json is for the trace command: asyncscope trace --json FILE.py"));

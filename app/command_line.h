@@ -39,6 +39,7 @@ struct CommandLine
     int64_t maxMemory = -1;   // bytes; -1: the default
     QString screenshot;       // Window: save a PNG of the window after the first run, then quit
     bool json = false;        // Trace: JSON instead of one line per event
+    bool record = false;      // Run: record the trace in memory as the window does, then discard it
     QString message;
 };
 

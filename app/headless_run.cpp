@@ -32,6 +32,10 @@ int runHeadless(const CommandLine &command)
         streamed = true;
     };
 
+    trace::Trace recorded;
+    if (command.record)
+        options.trace = &recorded;
+
     const QByteArray path = QFile::encodeName(command.file);
     const RunResult result = runFile(std::string(path.constData(), size_t(path.size())), options);
 

@@ -34,10 +34,10 @@ namespace {
 using trace::EventKind;
 
 void recordLoop(Interp& in, EventKind kind, double value) {
-    trace::Event e;
+    trace::EventView e;
     e.kind = kind;
     e.value = value;
-    in.recorder->record(std::move(e));
+    in.recorder->record(e);
 }
 
 std::string taskName(const TaskObject* t) { return isStr(t->name) ? asStr(t->name)->s : "Task"; }
@@ -63,55 +63,66 @@ std::string exceptionText(Interp& in, const Value& exc) {
     }
 }
 
-// "Task-2.__step", "print_later(3)", "Future.set_result(None)"; `task` is
-// set when the callback is a task's step or wake-up.
-std::string handleLabel(Interp& in, const Value& callback, const std::vector<Value>& args, uint64_t& task) {
+// "Task-2.__step", "print_later(3)", "Future.set_result(None)", written
+// into `r` (a buffer reused from event to event); `task` is set when the
+// callback is a task's step or wake-up.
+void handleLabel(Interp& in, const Value& callback, const std::vector<Value>& args, uint64_t& task, std::string& r) {
     task = 0;
-    std::string name;
+    r.clear();
     bool showArgs = true;
     if (callback.isObj(Kind::Builtin)) {
         auto* b = callback.as<BuiltinObject>();
         TaskObject* t = b->self.isObj(Kind::Native) ? dynamic_cast<TaskObject*>(b->self.obj()) : nullptr;
-        std::string method = b->name;
+        std::string_view method = b->name;
         if (t && (method == "task_step" || method == "task_wakeup")) {
             task = t->id;
-            return taskName(t) + (method == "task_step" ? ".__step" : ".__wakeup");
+            if (isStr(t->name)) r += asStr(t->name)->s;
+            else r += "Task";
+            r += method == "task_step" ? ".__step" : ".__wakeup";
+            return;
         }
-        if (b->self.isObj(Kind::Native) && dynamic_cast<FutureObject*>(b->self.obj())) name = "Future." + method;
-        else name = method;
+        if (b->self.isObj(Kind::Native) && dynamic_cast<FutureObject*>(b->self.obj())) r += "Future.";
+        r += method;
     } else if (callback.isObj(Kind::Function)) {
-        name = callback.as<FunctionObject>()->code->qualname;
+        r += callback.as<FunctionObject>()->code->qualname;
     } else if (callback.isObj(Kind::BoundMethod)) {
         Value f = callback.as<BoundMethodObject>()->func;
-        name = f.isObj(Kind::Function) ? f.as<FunctionObject>()->code->qualname : Interp::typeName(f);
+        r += f.isObj(Kind::Function) ? f.as<FunctionObject>()->code->qualname : Interp::typeName(f);
     } else {
-        name = Interp::typeName(callback);
+        r += Interp::typeName(callback);
         showArgs = false;
     }
-    std::string r = name + "(";
-    for (size_t i = 0; showArgs && i < args.size(); ++i) r += (i ? ", " : "") + traceRepr(in, args[i]);
-    return r + ")";
+    r += '(';
+    for (size_t i = 0; showArgs && i < args.size(); ++i) {
+        if (i) r += ", ";
+        r += traceRepr(in, args[i]);
+    }
+    r += ')';
 }
 
 void recordHandle(Interp& in, EventKind kind, const HandleObject& h) {
-    trace::Event e;
+    static std::string label;
+    trace::EventView e;
     e.kind = kind;
     e.handle = h.id;
-    if (dynamic_cast<const TimerHandleObject*>(&h)) e.timer = h.id;
-    if (kind == EventKind::HandleScheduled || kind == EventKind::HandleRun || kind == EventKind::TimerAdded) {
-        e.label = handleLabel(in, h.callback, h.args, e.task);
-        if (kind == EventKind::TimerAdded) e.value = static_cast<const TimerHandleObject&>(h).when;
+    if (auto* timer = dynamic_cast<const TimerHandleObject*>(&h)) {
+        e.timer = h.id;
+        if (kind != EventKind::HandleRun && kind != EventKind::HandleSkipped) e.value = timer->when;
     }
-    in.recorder->record(std::move(e));
+    if (kind == EventKind::HandleScheduled || kind == EventKind::HandleRun || kind == EventKind::TimerAdded) {
+        handleLabel(in, h.callback, h.args, e.task, label);
+        e.label = label;
+    }
+    in.recorder->record(e);
 }
 
-void recordTask(Interp& in, EventKind kind, const TaskObject& t, uint64_t future = 0, std::string label = {}) {
-    trace::Event e;
+void recordTask(Interp& in, EventKind kind, const TaskObject& t, uint64_t future = 0, std::string_view label = {}) {
+    trace::EventView e;
     e.kind = kind;
     e.task = t.id;
     e.future = future;
-    e.label = std::move(label);
-    in.recorder->record(std::move(e));
+    e.label = label;
+    in.recorder->record(e);
 }
 
 void recordException(Interp& in, EventKind kind, uint64_t task, uint64_t future, const Value& exc) {
@@ -523,11 +534,11 @@ FutureObject::FutureObject(ClassObject* type, Ref<EventLoopObject> l) : NativeOb
     Interp& in = *currentInterp();
     id = ++aio::state(in).futureCounter;
     if (in.recorder && !type->isSubclassOf(asyncioTypes().task)) {
-        trace::Event e;
+        trace::EventView e;
         e.kind = EventKind::FutureCreated;
         e.future = id;
         e.label = "Future";
-        in.recorder->record(std::move(e));
+        in.recorder->record(e);
     }
 }
 
@@ -553,11 +564,11 @@ void FutureObject::setResult(Interp& in, Value v) {
     result = std::move(v);
     state = State::Finished;
     if (in.recorder) {
-        trace::Event e;
+        trace::EventView e;
         e.kind = EventKind::FutureDone;
         e.future = id;
         e.text = "result";
-        in.recorder->record(std::move(e));
+        in.recorder->record(e);
     }
     scheduleCallbacks(in);
 }
@@ -580,11 +591,11 @@ bool FutureObject::cancel(Interp& in, Value msg) {
     state = State::Cancelled;
     cancelMessage = std::move(msg);
     if (in.recorder) {
-        trace::Event e;
+        trace::EventView e;
         e.kind = EventKind::FutureDone;
         e.future = id;
         e.text = "cancelled";
-        in.recorder->record(std::move(e));
+        in.recorder->record(e);
     }
     scheduleCallbacks(in);
     return true;
@@ -683,13 +694,13 @@ TaskObject::TaskObject(Ref<EventLoopObject> l, Value c, Value n, ClassObject* ty
     if (n.isNull() || n.isNone()) name = makeStr("Task-" + std::to_string(++st.taskCounter));
     else name = isStr(n) ? n : in.strValue(n);
     if (in.recorder) {
-        trace::Event e;
+        trace::EventView e;
         e.kind = EventKind::TaskCreated;
         e.task = e.future = id;
-        e.label = taskName(this);
+        e.label = isStr(name) ? std::string_view(asStr(name)->s) : std::string_view("Task");
         if (coro.isObj(Kind::Generator) && coro.as<GeneratorObject>()->qualname)
             e.function = coro.as<GeneratorObject>()->qualname->s;
-        in.recorder->record(std::move(e));
+        in.recorder->record(e);
     }
     loop->callSoon(in, boundStep(this), {});
     st.liveTasks[id] = this;

@@ -31,9 +31,10 @@ enum class EventKind : uint8_t {
     HandleCancelled,     // Handle.cancel() on a handle still in the ready queue or the heap: `handle`
     // ---- timers (the heap of TimerHandles; `timer` = `handle` = the timer's handle id)
     TimerAdded,          // call_at/call_later: `timer`, `handle`, `label`, `value` = deadline, `task`
-    TimerFired,          // a due timer moves from the heap to the ready queue: `timer`, `handle`
-    TimerCancelled,      // TimerHandle.cancel(): it stays in the heap, marked: `timer`, `handle`
-    TimerRemoved,        // a cancelled timer is dropped from the heap: `timer`, `handle`
+    TimerFired,          // a due timer moves from the heap to the ready queue: `timer`, `handle`,
+                         // `value` = its deadline (as in every timer event: it finds it in the heap)
+    TimerCancelled,      // TimerHandle.cancel(): it stays in the heap, marked: `timer`, `handle`, `value`
+    TimerRemoved,        // a cancelled timer is dropped from the heap: `timer`, `handle`, `value`
     // ---- tasks (a task is a future too: `task` = `future` = its id)
     TaskCreated,         // `task`, `label` = the task's name, `function` = its coroutine's qualname
     TaskStarted,         // a step begins (the coroutine is resumed): `task`
@@ -50,7 +51,8 @@ enum class EventKind : uint8_t {
     // ---- frames and lines (`frame` = the activation's serial number)
     FramePushed,         // `frame`, `function` (qualname), `file`, `line` (first line), `task` (0: main)
     FramePopped,         // `frame`, `task`
-    LineExecuted,        // a statement starts: `frame`, `line`, `task`, `locals` (name, repr)
+    LineExecuted,        // a statement starts: `frame`, `line`, `task`, `locals` = what changed in the
+                         // frame's locals since its previous line event (see `Event::locals`)
     // ---- exceptions
     ExceptionRaised,     // `excType`, `excMessage`, `frame`, `line`, `task`
     ExceptionPropagated, // leaves a frame unhandled: `frame`, `excType`, `excMessage`
@@ -89,9 +91,50 @@ struct Event {
     std::string excMessage;  // str() of the exception
     double value = 0.0;      // kind-specific number: deadline, timeout, new clock, iteration
     bool isStderr = false;   // OutputWritten: true for stderr
-    std::vector<std::pair<std::string, std::string>> locals;  // LineExecuted: (name, repr) in slot order
+    // LineExecuted: the change of the frame's locals since its previous line
+    // event, as (name, repr) entries applied in order: an empty repr removes
+    // the name (it was deleted or unbound); a name already present gets the
+    // new repr in place; a new name is appended. Applied to the frame's list
+    // from its previous line event (empty for the first), they give the
+    // frame's locals in slot order. The runtime reports every local at every
+    // line; `TraceRecorder` stores only this difference, and the snapshot
+    // fold rebuilds the full list. A repr is never empty: it is made without
+    // running user code (no __repr__, __eq__ or __hash__ of the program) and
+    // cut to about 80 characters with "…".
+    std::vector<std::pair<std::string, std::string>> locals;
 
     bool operator==(const Event&) const = default;
+};
+
+// One local variable as the runtime reports it (views into the caller's memory).
+struct LocalView {
+    std::string_view name;
+    std::string_view repr;  // empty: unbound
+};
+
+// The same fields as `Event`, without owning anything: what the runtime hands
+// to a `Recorder`, so that recording builds no strings or vectors of its own.
+// The views only need to live for the duration of the call.
+struct EventView {
+    EventKind kind = EventKind::OutputWritten;
+    uint64_t seq = 0;        // used by Trace::append only; a recorder numbers events itself
+    double time = 0.0;       // idem: a recorder stamps the clock itself
+    uint64_t task = 0;
+    uint64_t handle = 0;
+    uint64_t future = 0;
+    uint64_t timer = 0;
+    uint64_t frame = 0;
+    std::string_view function;
+    std::string_view file;
+    int line = 0;
+    std::string_view label;
+    std::string_view text;
+    std::string_view excType;
+    std::string_view excMessage;
+    double value = 0.0;
+    bool isStderr = false;
+    const LocalView* locals = nullptr;  // LineExecuted: `localCount` entries (see Event::locals)
+    size_t localCount = 0;
 };
 
 // An OutputWritten event (the one event the runtime records outside asyncio).

@@ -73,15 +73,19 @@ std::string formatEvent(const Event& e) {
 
 std::string toText(const Trace& trace) {
     std::string r;
-    for (const Event& e : trace.events()) r += formatEvent(e) + "\n";
+    for (const Event& e : trace) {
+        r += formatEvent(e);
+        r += '\n';
+    }
     return r;
 }
 
 std::string toJson(const Trace& trace) {
     std::string r = "[";
-    for (size_t i = 0; i < trace.size(); ++i) {
-        const Event& e = trace[i];
-        r += i ? ",\n" : "\n";
+    bool first = true;
+    for (const Event& e : trace) {
+        r += first ? "\n" : ",\n";
+        first = false;
         r += "{\"seq\": " + std::to_string(e.seq) + ", \"time\": " + number(e.time) + ", \"kind\": " +
              quoted(kindName(e.kind));
         forEachField(e, [&](const char* name, const std::string& v) { r += ", " + quoted(name) + ": " + v; });

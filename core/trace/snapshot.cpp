@@ -1,6 +1,11 @@
 #include "trace/snapshot.h"
 
 #include <algorithm>
+#include <cmath>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <unordered_map>
 
 namespace ascope::trace {
 
@@ -31,16 +36,20 @@ namespace {
 
 TaskView* findTask(Snapshot& s, uint64_t id) { return const_cast<TaskView*>(std::as_const(s).task(id)); }
 
-template <class V>
-void eraseId(std::vector<V>& v, uint64_t id) {
-    auto it = std::find_if(v.begin(), v.end(), [id](const V& x) { return x.id == id; });
+template <class C>
+auto findId(C& v, uint64_t id) -> decltype(&*v.begin()) {
+    auto it = std::find_if(v.begin(), v.end(), [id](const auto& x) { return x.id == id; });
+    return it != v.end() ? &*it : nullptr;
+}
+
+template <class C>
+void eraseId(C& v, uint64_t id) {
+    auto it = std::find_if(v.begin(), v.end(), [id](const auto& x) { return x.id == id; });
     if (it != v.end()) v.erase(it);
 }
 
-template <class V>
-V* findId(std::vector<V>& v, uint64_t id) {
-    auto it = std::find_if(v.begin(), v.end(), [id](const V& x) { return x.id == id; });
-    return it != v.end() ? &*it : nullptr;
+bool timerBefore(const TimerView& a, const TimerView& b) {
+    return a.when < b.when || (a.when == b.when && a.id < b.id);
 }
 
 // The stack a code event of `task` belongs to: the task's, or the main one.
@@ -55,6 +64,19 @@ FrameView* findFrame(Snapshot& s, uint64_t task, uint64_t frame) {
     for (TaskView& t : s.tasks)
         if (FrameView* f = findId(t.stack, frame)) return f;
     return nullptr;
+}
+
+// One entry of a LineExecuted difference (Event::locals).
+void applyLocal(std::vector<std::pair<std::string, std::string>>& locals, const std::string& name,
+                const std::string& repr) {
+    auto it = std::find_if(locals.begin(), locals.end(), [&](const auto& l) { return l.first == name; });
+    if (repr.empty()) {
+        if (it != locals.end()) locals.erase(it);
+    } else if (it != locals.end()) {
+        it->second = repr;
+    } else {
+        locals.emplace_back(name, repr);
+    }
 }
 
 void stopWaiting(Snapshot& s, TaskView& t) {
@@ -73,9 +95,73 @@ void finishTask(Snapshot& s, TaskView& t, TaskState state) {
     if (s.runningTask == t.id) s.runningTask = 0;
 }
 
-}  // namespace
+// The ready queue and the timer heap as `Snapshot` keeps them: vectors in
+// order. Simple, and what `apply` (the specification) uses.
+struct VectorQueues {
+    Snapshot& s;
+    void readyPush(HandleView h) { s.ready.push_back(std::move(h)); }
+    void readyErase(uint64_t id) { eraseId(s.ready, id); }
+    HandleView* readyFind(uint64_t id) { return findId(s.ready, id); }
+    void timerInsert(TimerView t) {
+        s.timers.insert(std::upper_bound(s.timers.begin(), s.timers.end(), t, timerBefore), std::move(t));
+    }
+    // `when` is the deadline when the event carries it (0: unknown).
+    TimerView* timerFind(uint64_t id, double when) {
+        if (when != 0.0) {
+            TimerView key{id, when, {}, 0, false};
+            auto it = std::lower_bound(s.timers.begin(), s.timers.end(), key, timerBefore);
+            if (it != s.timers.end() && it->id == id) return &*it;
+        }
+        return findId(s.timers, id);
+    }
+    void timerErase(uint64_t id, double when) {
+        if (TimerView* t = timerFind(id, when)) s.timers.erase(s.timers.begin() + (t - s.timers.data()));
+    }
+};
 
-void apply(Snapshot& s, const Event& e) {
+// The same queues for long folds (TraceIndex): the ready queue as a deque
+// with a count of the ids it holds (running or skipping the front is
+// constant time, a miss costs nothing), the heap as a map ordered by
+// (deadline, id). `toSnapshot` gives them back as vectors.
+struct FastQueues {
+    std::deque<HandleView> ready;
+    std::unordered_map<uint64_t, uint32_t> readyIds;
+    std::map<std::pair<double, uint64_t>, TimerView> timers;
+    std::unordered_map<uint64_t, double> timerWhen;  // id -> deadline
+
+    void readyPush(HandleView h) {
+        ++readyIds[h.id];
+        ready.push_back(std::move(h));
+    }
+    void readyErase(uint64_t id) {
+        auto n = readyIds.find(id);
+        if (n == readyIds.end()) return;
+        if (--n->second == 0) readyIds.erase(n);
+        if (!ready.empty() && ready.front().id == id) ready.pop_front();
+        else eraseId(ready, id);
+    }
+    HandleView* readyFind(uint64_t id) { return readyIds.count(id) ? findId(ready, id) : nullptr; }
+    void timerInsert(TimerView t) {
+        auto key = std::make_pair(t.when, t.id);
+        timerWhen[t.id] = t.when;
+        timers.insert_or_assign(key, std::move(t));
+    }
+    TimerView* timerFind(uint64_t id, double) {
+        auto w = timerWhen.find(id);
+        if (w == timerWhen.end()) return nullptr;
+        auto it = timers.find(std::make_pair(w->second, id));
+        return it != timers.end() ? &it->second : nullptr;
+    }
+    void timerErase(uint64_t id, double) {
+        auto w = timerWhen.find(id);
+        if (w == timerWhen.end()) return;
+        timers.erase(std::make_pair(w->second, id));
+        timerWhen.erase(w);
+    }
+};
+
+template <class Queues>
+void applyTo(Snapshot& s, Queues& q, const Event& e) {
     ++s.applied;
     s.clock = e.time;
     switch (e.kind) {
@@ -90,39 +176,32 @@ void apply(Snapshot& s, const Event& e) {
     case EventKind::SelectWait: s.phase = LoopPhase::Selecting; break;
     case EventKind::ClockJump: s.clock = e.value; break;
     case EventKind::HandleScheduled: {
-        s.ready.push_back(HandleView{e.handle, e.label, e.task, false});
+        q.readyPush(HandleView{e.handle, e.label, e.task, false});
         TaskView* t = findTask(s, e.task);
         if (t && (t->state == TaskState::Waiting || t->state == TaskState::Ready)) t->state = TaskState::Ready;
         break;
     }
     case EventKind::HandleRun:
-        eraseId(s.ready, e.handle);
+        q.readyErase(e.handle);
         s.phase = LoopPhase::Running;
         s.runningHandle = e.handle;
         break;
-    case EventKind::HandleSkipped: eraseId(s.ready, e.handle); break;
+    case EventKind::HandleSkipped: q.readyErase(e.handle); break;
     case EventKind::HandleCancelled:
-        if (HandleView* h = findId(s.ready, e.handle)) h->cancelled = true;
+        if (HandleView* h = q.readyFind(e.handle)) h->cancelled = true;
         break;
-    case EventKind::TimerAdded: {
-        TimerView t{e.timer, e.value, e.label, e.task, false};
-        auto at = std::upper_bound(s.timers.begin(), s.timers.end(), t, [](const TimerView& a, const TimerView& b) {
-            return a.when < b.when || (a.when == b.when && a.id < b.id);
-        });
-        s.timers.insert(at, std::move(t));
-        break;
-    }
+    case EventKind::TimerAdded: q.timerInsert(TimerView{e.timer, e.value, e.label, e.task, false}); break;
     case EventKind::TimerFired:
-        if (TimerView* t = findId(s.timers, e.timer)) {
-            s.ready.push_back(HandleView{t->id, t->label, t->task, t->cancelled});
-            eraseId(s.timers, e.timer);
+        if (TimerView* t = q.timerFind(e.timer, e.value)) {
+            q.readyPush(HandleView{t->id, t->label, t->task, t->cancelled});
+            q.timerErase(e.timer, e.value);
         }
         break;
     case EventKind::TimerCancelled:
-        if (TimerView* t = findId(s.timers, e.timer)) t->cancelled = true;
-        if (HandleView* h = findId(s.ready, e.timer)) h->cancelled = true;
+        if (TimerView* t = q.timerFind(e.timer, e.value)) t->cancelled = true;
+        if (HandleView* h = q.readyFind(e.timer)) h->cancelled = true;
         break;
-    case EventKind::TimerRemoved: eraseId(s.timers, e.timer); break;
+    case EventKind::TimerRemoved: q.timerErase(e.timer, e.value); break;
     case EventKind::TaskCreated: {
         TaskView t;
         t.id = e.task;
@@ -183,7 +262,7 @@ void apply(Snapshot& s, const Event& e) {
     case EventKind::LineExecuted:
         if (FrameView* f = findFrame(s, e.task, e.frame)) {
             f->line = e.line;
-            f->locals = e.locals;
+            for (const auto& [name, repr] : e.locals) applyLocal(f->locals, name, repr);
         }
         break;
     case EventKind::ExceptionRaised:
@@ -215,28 +294,125 @@ void apply(Snapshot& s, const Event& e) {
     }
 }
 
+}  // namespace
+
+void apply(Snapshot& s, const Event& e) {
+    VectorQueues q{s};
+    applyTo(s, q, e);
+}
+
 Snapshot snapshotAt(const Trace& trace, size_t i) {
     Snapshot s;
     size_t end = std::min(trace.size(), i + 1);
-    for (size_t k = 0; k < end; ++k) apply(s, trace[k]);
+    size_t k = 0;
+    for (auto it = trace.begin(); k < end; ++it, ++k) apply(s, *it);
     return s;
 }
 
-TraceIndex::TraceIndex(const Trace& trace, size_t interval) : m_trace(trace), m_interval(std::max<size_t>(interval, 1)) {
+size_t approximateBytes(const Snapshot& s) {
+    auto str = [](const std::string& t) { return t.size() > 15 ? t.capacity() + 1 : 0; };
+    auto frames = [&](const std::vector<FrameView>& stack) {
+        size_t n = stack.capacity() * sizeof(FrameView);
+        for (const FrameView& f : stack) {
+            n += str(f.function) + str(f.file) + f.locals.capacity() * sizeof(f.locals[0]);
+            for (const auto& [name, repr] : f.locals) n += str(name) + str(repr);
+        }
+        return n;
+    };
+    size_t n = sizeof(Snapshot);
+    n += s.ready.capacity() * sizeof(HandleView);
+    for (const HandleView& h : s.ready) n += str(h.label);
+    n += s.timers.capacity() * sizeof(TimerView);
+    for (const TimerView& t : s.timers) n += str(t.label);
+    n += s.tasks.capacity() * sizeof(TaskView);
+    for (const TaskView& t : s.tasks) {
+        n += str(t.name) + str(t.coroutine) + str(t.awaitingLabel) + str(t.result) + t.awaitedBy.capacity() * 8;
+        n += str(t.exception.type) + str(t.exception.message) + frames(t.stack);
+    }
+    n += frames(s.mainStack) + str(s.inFlight.type) + str(s.inFlight.message);
+    n += s.console.capacity() * sizeof(ConsoleChunk);
+    for (const ConsoleChunk& c : s.console) n += str(c.text);
+    return n;
+}
+
+// The state as TraceIndex folds it: the snapshot without its ready queue
+// and timer heap, which live in FastQueues.
+struct TraceIndex::Folder {
     Snapshot s;
-    for (size_t k = 0; k < trace.size(); ++k) {
-        apply(s, trace[k]);
-        if (k % m_interval == 0) m_keyframes.push_back(s);
+    FastQueues q;
+
+    void apply(const Event& e) { applyTo(s, q, e); }
+    Snapshot toSnapshot() const {
+        Snapshot r = s;
+        r.ready.assign(q.ready.begin(), q.ready.end());
+        r.timers.reserve(q.timers.size());
+        for (const auto& [key, t] : q.timers) r.timers.push_back(t);
+        return r;
+    }
+    size_t approximateBytes() const {
+        size_t n = trace::approximateBytes(s);
+        for (const HandleView& h : q.ready) n += sizeof(HandleView) + 16 + (h.label.size() > 15 ? h.label.capacity() : 0);
+        for (const auto& [key, t] : q.timers)
+            n += sizeof(TimerView) + 64 + (t.label.size() > 15 ? t.label.capacity() : 0);
+        return n;
+    }
+};
+
+struct TraceIndex::Last {
+    std::mutex mutex;
+    bool valid = false;
+    size_t position = 0;  // `state` is the state after events 0..position
+    std::shared_ptr<const Folder> state;
+};
+
+TraceIndex::TraceIndex(const Trace& trace, size_t minInterval, size_t memoryBudget)
+    : m_trace(trace), m_minInterval(std::max<size_t>(minInterval, 1)), m_last(std::make_shared<Last>()) {
+    Folder f;
+    size_t n = trace.size();
+    size_t budget = std::max<size_t>(memoryBudget, 1);
+    size_t next = 0;  // position of the next keyframe
+    size_t k = 0;
+    for (auto it = trace.begin(); k < n; ++it, ++k) {
+        f.apply(*it);
+        if (k != next) continue;
+        size_t weight = f.approximateBytes();
+        m_keyframes.push_back(std::make_shared<const Folder>(f));
+        m_positions.push_back(k);
+        m_keyframeBytes += weight;
+        // The gap after this keyframe (see the header); N * W / budget in
+        // floating point, as it may not fit in 64 bits.
+        double byBudget = double(n) * double(weight) / double(budget);
+        size_t gap = std::max({m_minInterval, weight / kBytesPerApply,
+                               byBudget >= double(n) ? n : size_t(std::ceil(byBudget))});
+        next = k + std::max<size_t>(gap, 1);
     }
 }
+
+TraceIndex::~TraceIndex() = default;
 
 Snapshot TraceIndex::snapshotAt(size_t i) const {
     if (m_trace.empty()) return Snapshot{};
     size_t last = std::min(i, m_trace.size() - 1);
-    size_t key = last / m_interval;
-    Snapshot s = m_keyframes[key];
-    for (size_t k = key * m_interval + 1; k <= last; ++k) apply(s, m_trace[k]);
-    return s;
+    size_t key = size_t(std::upper_bound(m_positions.begin(), m_positions.end(), last) - m_positions.begin()) - 1;
+    size_t from = m_positions[key];
+    std::shared_ptr<const Folder> start = m_keyframes[key];
+    {
+        std::lock_guard<std::mutex> lock(m_last->mutex);
+        if (m_last->valid && m_last->position <= last && m_last->position >= from) {
+            start = m_last->state;
+            from = m_last->position;
+        }
+    }
+    if (from == last) return start->toSnapshot();
+    auto f = std::make_shared<Folder>(*start);
+    size_t k = from + 1;
+    for (auto it = m_trace.from(k); k <= last; ++it, ++k) f->apply(*it);
+    Snapshot result = f->toSnapshot();
+    std::lock_guard<std::mutex> lock(m_last->mutex);
+    m_last->valid = true;
+    m_last->position = last;
+    m_last->state = std::move(f);
+    return result;
 }
 
 }  // namespace ascope::trace

@@ -6,13 +6,14 @@
 // refers to an unknown id changes nothing), so any position can be rebuilt
 // from the trace alone. Folding from the start on every seek would make
 // scrubbing backward through a long trace quadratic; `TraceIndex` keeps a
-// copy of the state every `interval` events (keyframes), so reaching any
-// position costs at most `interval - 1` applications, backward or forward.
+// copy of the state at spaced positions (keyframes), so reaching any position
+// costs one copy and a bounded number of applications, backward or forward.
 #pragma once
 
 #include "trace/trace.h"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -123,22 +124,56 @@ Snapshot snapshotAt(const Trace& trace, size_t i);
 
 // Keyframed seeking over one trace, which must outlive the index and not
 // grow while it is used.
+//
+// Keyframes are copies of the state at chosen positions. A fixed spacing
+// would not do: with 10,000 tasks a state weighs megabytes, and a keyframe
+// every few hundred events would need gigabytes. The gap after a keyframe is
+// therefore chosen from that keyframe's weight W (its approximate size in
+// bytes, `approximateBytes`) and the trace's length N:
+//     gap = max(minInterval, W / kBytesPerApply, N * W / memoryBudget)
+// - W / kBytesPerApply: applying the events of a gap costs about as much as
+//   copying the keyframe, so a seek is never dominated by either;
+// - N * W / memoryBudget: the keyframes together weigh at most about
+//   `memoryBudget` bytes (the sum of W_k is at most the sum of gap_k times
+//   memoryBudget / N, and the gaps add up to N).
+// Reaching any position i, backward or forward, costs one copy of the last
+// keyframe at or before i plus at most gap - 1 applications: seeking backward
+// costs no more than seeking forward. A forward step from the position asked
+// last is cheaper still: the index keeps that state and continues from it
+// when it is nearer than the keyframe.
 class TraceIndex {
 public:
     static constexpr size_t kDefaultInterval = 256;
-    // Folds the whole trace once; `interval` 0 is treated as 1.
-    explicit TraceIndex(const Trace& trace, size_t interval = kDefaultInterval);
+    static constexpr size_t kDefaultMemoryBudget = size_t(48) << 20;
+    static constexpr size_t kBytesPerApply = 256;
+    // Folds the whole trace once; `minInterval` 0 is treated as 1.
+    explicit TraceIndex(const Trace& trace, size_t minInterval = kDefaultInterval,
+                        size_t memoryBudget = kDefaultMemoryBudget);
+    ~TraceIndex();
+    TraceIndex(TraceIndex&&) = default;
 
-    // Same contract as the free `snapshotAt`, in at most interval - 1
-    // applications after copying a keyframe.
+    // Same contract as the free `snapshotAt`. Safe to call from several
+    // threads.
     Snapshot snapshotAt(size_t i) const;
     size_t keyframeCount() const { return m_keyframes.size(); }
-    size_t interval() const { return m_interval; }
+    size_t interval() const { return m_minInterval; }
+    // Positions of the keyframes: keyframe k is the state after events 0..position(k).
+    size_t keyframePosition(size_t k) const { return m_positions[k]; }
+    // Bytes held by the keyframes, approximately.
+    size_t keyframeBytes() const { return m_keyframeBytes; }
 
 private:
+    struct Folder;
     const Trace& m_trace;
-    size_t m_interval;
-    std::vector<Snapshot> m_keyframes;  // m_keyframes[k] = state after events 0..k*interval
+    size_t m_minInterval;
+    std::vector<size_t> m_positions;
+    std::vector<std::shared_ptr<const Folder>> m_keyframes;
+    size_t m_keyframeBytes = 0;
+    struct Last;
+    std::shared_ptr<Last> m_last;  // the state asked last, to continue from
 };
+
+// The approximate number of bytes `s` holds (for keyframe spacing).
+size_t approximateBytes(const Snapshot& s);
 
 }  // namespace ascope::trace

@@ -6,32 +6,131 @@
 // (`Interp::recorder`). `TraceRecorder` is the one implementation: it numbers
 // the events, stamps them with the virtual clock (read through a callback, so
 // that code which does not know the clock, like the evaluator, can still
-// record) and attributes code events to the task whose step is running. A
-// `Trace` itself is plain data, copyable and comparable, and never changes
-// once the run is over.
+// record) and attributes code events to the task whose step is running.
+//
+// A run of a few seconds makes millions of events, so a `Trace` does not keep
+// `Event` values: it encodes each event into a byte stream (a kind byte kept
+// apart, a mask of the fields that are set, numbers as variable-length
+// integers, the time only when it changed) and keeps every repeated name
+// (function, file, label, exception type, local name) once in a string table;
+// texts, messages and locals' reprs are stored inline. A typical event takes
+// 5 to 15 bytes. `Event` values are decoded on access: sequentially through
+// the iterator (constant time per event), or at random through `at(i)`,
+// which decodes from the start of i's block of `kBlockSize` events (and
+// continues from the last position this thread read, so that loops over
+// `trace[i]` stay linear). A `Trace` is plain data, copyable and comparable,
+// and never changes once the run is over.
 #pragma once
 
 #include "trace/event.h"
 
+#include <cstdint>
 #include <functional>
+#include <iterator>
+#include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace ascope::trace {
 
-class Trace {
+// Interned strings: each distinct string once, numbered from 0 in order of
+// first appearance, their characters packed one after the other.
+class StringTable {
 public:
-    // Appends `event` as is (its seq, time and task are kept).
-    void append(Event event) { m_events.push_back(std::move(event)); }
-
-    size_t size() const { return m_events.size(); }
-    bool empty() const { return m_events.empty(); }
-    const Event& operator[](size_t i) const { return m_events[i]; }
-    const std::vector<Event>& events() const { return m_events; }
-
-    bool operator==(const Trace&) const = default;
+    uint32_t intern(std::string_view s);
+    std::string_view operator[](uint32_t id) const {
+        return std::string_view(m_chars.data() + m_offsets[id], m_offsets[id + 1] - m_offsets[id]);
+    }
+    size_t size() const { return m_offsets.size() - 1; }
+    size_t byteSize() const;  // memory held
 
 private:
-    std::vector<Event> m_events;
+    void grow();
+    std::vector<char> m_chars;
+    std::vector<uint32_t> m_offsets{0};  // string i is [m_offsets[i], m_offsets[i + 1])
+    std::vector<uint32_t> m_slots;       // open addressing: id + 1, 0 = empty
+    std::vector<uint32_t> m_hashes;      // per string, its hash (for growing)
+};
+
+class Trace {
+public:
+    // Events per block of the random-access index.
+    static constexpr size_t kBlockSize = 64;
+
+    Trace();
+    Trace(const Trace& other);
+    Trace(Trace&& other) noexcept;
+    Trace& operator=(const Trace& other);
+    Trace& operator=(Trace&& other) noexcept;
+
+    // Appends an event as is (its seq, time and task are kept).
+    void append(const Event& event);
+    void append(const EventView& event);
+
+    size_t size() const { return m_kinds.size(); }
+    bool empty() const { return m_kinds.empty(); }
+    // The event at `i` (i < size()), decoded.
+    Event at(size_t i) const;
+    Event operator[](size_t i) const { return at(i); }
+    EventKind kind(size_t i) const { return m_kinds[i]; }
+
+    // Sequential decoding: `for (const Event& e : trace)`. The reference is
+    // valid until the iterator moves.
+    class const_iterator {
+    public:
+        using iterator_category = std::input_iterator_tag;
+        using value_type = Event;
+        using difference_type = std::ptrdiff_t;
+        using pointer = const Event*;
+        using reference = const Event&;
+        const_iterator() = default;
+        const Event& operator*() const { return m_event; }
+        const Event* operator->() const { return &m_event; }
+        const_iterator& operator++();
+        bool operator==(const const_iterator& o) const { return m_index == o.m_index; }
+
+    private:
+        friend class Trace;
+        const_iterator(const Trace* t, size_t index);
+        const Trace* m_trace = nullptr;
+        size_t m_index = 0;
+        size_t m_offset = 0;  // byte offset of the event after m_index
+        Event m_event;
+    };
+    const_iterator begin() const { return const_iterator(this, 0); }
+    const_iterator end() const { return const_iterator(this, size()); }
+    // Sequential decoding from `i`.
+    const_iterator from(size_t i) const { return const_iterator(this, i); }
+
+    // Memory held by the encoded events, the string table and the index.
+    size_t byteSize() const;
+    const StringTable& strings() const { return m_strings; }
+
+    // Interns `s` in this trace's string table (for recorders).
+    uint32_t intern(std::string_view s) { return m_strings.intern(s); }
+
+    // Event by event.
+    bool operator==(const Trace& other) const;
+
+private:
+    struct Block {
+        uint64_t offset;  // byte offset of the block's first event
+        double time;      // time of the event before it (0.0 for the first block)
+    };
+    void appendEncoded(const EventView& e, const uint32_t* localNames);
+    // Decodes the event at byte `offset` with index `index` into `e` (time
+    // continuing from `time`); returns the offset after it.
+    size_t decode(size_t index, size_t offset, double& time, Event& e) const;
+    void renew();
+
+    std::vector<uint8_t> m_bytes;
+    std::vector<EventKind> m_kinds;
+    std::vector<Block> m_blocks;
+    StringTable m_strings;
+    double m_lastTime = 0.0;
+    uint64_t m_identity = 0;  // changes when the content is replaced (decode cache key)
+    friend class TraceRecorder;
 };
 
 // What the runtime calls. Every method is cheap to skip: callers test the
@@ -41,7 +140,11 @@ public:
     virtual ~Recorder() = default;
     // Records one event; `seq` and `time` are filled in by the recorder, and
     // `task` too for frame, line, exception and output events left at 0.
-    virtual void record(Event event) = 0;
+    // For LineExecuted, `locals` are all the frame's locals (a recorder may
+    // keep only what changed, see Event::locals).
+    virtual void record(const EventView& event) = 0;
+    // The same from an owning Event.
+    void record(const Event& event);
 };
 
 class TraceRecorder final : public Recorder {
@@ -49,15 +152,29 @@ public:
     // Appends to `trace`; `clock` returns the current loop time (null: 0.0).
     explicit TraceRecorder(Trace& trace, std::function<double()> clock = {});
 
-    void record(Event event) override;
+    using Recorder::record;
+    void record(const EventView& event) override;
 
     // The task whose step is running, as learnt from the events (0: none).
     uint64_t runningTask() const { return m_runningTask; }
 
 private:
+    // A frame's locals at its last line event: (interned name, repr).
+    struct FrameLocals {
+        std::vector<std::pair<uint32_t, std::string>> entries;
+    };
+    void recordLine(EventView& event);
+
     Trace& m_trace;
     std::function<double()> m_clock;
     uint64_t m_runningTask = 0;
+    std::unordered_map<uint64_t, FrameLocals> m_frames;  // live frames with line events
+    uint64_t m_lastFrame = 0;
+    FrameLocals* m_lastLocals = nullptr;
+    // Scratch space for the difference, reused from line to line.
+    std::vector<LocalView> m_diff;
+    std::vector<uint32_t> m_diffNames;
+    std::vector<uint32_t> m_names;
 };
 
 }  // namespace ascope::trace

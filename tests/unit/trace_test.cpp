@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
@@ -266,6 +267,159 @@ TEST(TraceIndex, empty_trace_gives_the_initial_state) {
     TraceIndex index(t, 16);
     EXPECT_EQ(index.snapshotAt(0), Snapshot{});
     EXPECT_EQ(index.keyframeCount(), 0u);
+}
+
+TEST(TraceStorage, every_field_survives_encoding) {
+    Trace t;
+    Event a = make(EventKind::TimerAdded);
+    a.seq = 0;
+    a.time = 1.25;
+    a.task = 7;
+    a.handle = 1ull << 40;
+    a.future = 3;
+    a.timer = 1ull << 40;
+    a.frame = 99;
+    a.function = "f";
+    a.file = "s.py";
+    a.line = 123456;
+    a.label = "print_later(3)";
+    a.text = std::string("with\0nul and é", 14);
+    a.excType = "ValueError";
+    a.excMessage = "bad";
+    a.value = -2.5;
+    a.isStderr = true;
+    a.locals = {{"x", "1"}, {"y", ""}};
+    Event b = make(EventKind::LineExecuted);
+    b.seq = 41;  // not its index: kept
+    b.time = 1.25;
+    b.value = 3.0;
+    Event c = make(EventKind::ClockJump);
+    c.seq = 2;
+    c.time = -0.0;
+    c.value = 1e300;
+    for (const Event& e : {a, b, c}) t.append(e);
+    ASSERT_EQ(t.size(), 3u);
+    EXPECT_EQ(t[0], a);
+    EXPECT_EQ(t[1], b);
+    EXPECT_EQ(t[2], c);
+    EXPECT_TRUE(std::signbit(t[2].time));
+    EXPECT_EQ(t.kind(1), EventKind::LineExecuted);
+}
+
+TEST(TraceStorage, random_and_sequential_access_agree) {
+    Trace t = generatedTrace(3000);
+    std::vector<Event> seq(t.begin(), t.end());
+    ASSERT_EQ(seq.size(), t.size());
+    // Backward, forward, and jumping around: each decodes the same event.
+    for (size_t i = t.size(); i-- > 0;) ASSERT_EQ(t[i], seq[i]) << i;
+    for (size_t i = 0; i < t.size(); ++i) ASSERT_EQ(t.at(i), seq[i]) << i;
+    for (size_t i = 0; i < t.size(); i += 97) ASSERT_EQ(*t.from(i), seq[i]) << i;
+    // A copy is equal and decodes on its own.
+    Trace copy = t;
+    EXPECT_EQ(copy, t);
+    EXPECT_EQ(copy[1234], seq[1234]);
+    Trace moved = std::move(copy);
+    EXPECT_EQ(moved[2999], seq[2999]);
+    EXPECT_TRUE(copy.empty());
+}
+
+TEST(TraceStorage, events_take_a_few_bytes_each) {
+    Trace t = generatedTrace(20000);
+    // This synthetic trace is mostly unique labels and output text; real
+    // traces are smaller still (see bench/).
+    EXPECT_LT(t.byteSize(), t.size() * sizeof(Event) / 8) << "bytes per event: " << double(t.byteSize()) / 20000;
+}
+
+TEST(TraceRecorder, stores_only_what_changed_in_a_frames_locals) {
+    Trace t;
+    TraceRecorder rec(t);
+    auto line = [&](uint64_t frame, std::vector<LocalView> locals) {
+        EventView e;
+        e.kind = EventKind::LineExecuted;
+        e.frame = frame;
+        e.line = 1;
+        e.locals = locals.data();
+        e.localCount = locals.size();
+        rec.record(e);
+    };
+    using L = std::vector<std::pair<std::string, std::string>>;
+    line(1, {{"a", ""}, {"b", "2"}});
+    line(1, {{"a", ""}, {"b", "2"}});
+    line(1, {{"a", "1"}, {"b", "2"}});   // `a` bound before `b`: `b` moves after it
+    line(1, {{"a", "1"}, {"b", "3"}});
+    line(1, {{"a", ""}, {"b", "3"}});    // `del a`
+    line(2, {{"x", "0"}});
+    EXPECT_EQ(t[0].locals, (L{{"b", "2"}}));
+    EXPECT_EQ(t[1].locals, L{});
+    EXPECT_EQ(t[2].locals, (L{{"b", ""}, {"a", "1"}, {"b", "2"}}));
+    EXPECT_EQ(t[3].locals, (L{{"b", "3"}}));
+    EXPECT_EQ(t[4].locals, (L{{"a", ""}}));
+    EXPECT_EQ(t[5].locals, (L{{"x", "0"}}));
+    // The fold rebuilds each full list in slot order.
+    Trace withFrames;
+    Event push = make(EventKind::FramePushed);
+    push.frame = 1;
+    withFrames.append(push);
+    for (size_t i = 0; i < 5; ++i) withFrames.append(t[i]);
+    Snapshot s = snapshotAt(withFrames, 3);
+    EXPECT_EQ(s.mainStack[0].locals, (L{{"a", "1"}, {"b", "2"}}));
+    s = snapshotAt(withFrames, 5);
+    EXPECT_EQ(s.mainStack[0].locals, (L{{"b", "3"}}));
+    // A popped frame starts again from nothing.
+    Event pop = make(EventKind::FramePopped);
+    pop.frame = 1;
+    rec.record(pop);
+    line(1, {{"b", "3"}});
+    EXPECT_EQ(t[t.size() - 1].locals, (L{{"b", "3"}}));
+}
+
+TEST(TraceIndex, keyframes_stay_within_the_memory_budget) {
+    // A state that grows big (thousands of tasks with stacks and locals).
+    Trace t;
+    TraceRecorder rec(t);
+    for (uint64_t id = 1; id <= 3000; ++id) {
+        Event c = make(EventKind::TaskCreated);
+        c.task = id;
+        c.label = "Task-" + std::to_string(id) + " with a long enough name";
+        rec.record(c);
+        Event p = make(EventKind::FramePushed);
+        p.task = id;
+        p.frame = id;
+        p.function = "worker_function_name";
+        rec.record(p);
+        Event l = make(EventKind::LineExecuted);
+        l.task = id;
+        l.frame = id;
+        l.line = 3;
+        l.locals = {{"a_local", std::string(40, 'x')}, {"another", std::to_string(id)}};
+        rec.record(l);
+    }
+    for (int i = 0; i < 20000; ++i) {
+        Event l = make(EventKind::LineExecuted);
+        l.task = 1 + uint64_t(i) % 3000;
+        l.frame = l.task;
+        l.line = 4 + i % 3;
+        l.locals = {{"a_local", std::string(40, 'x')}, {"another", std::to_string(i)}};
+        rec.record(l);
+    }
+    size_t budget = size_t(4) << 20;
+    TraceIndex index(t, 16, budget);
+    EXPECT_LE(index.keyframeBytes(), budget + budget / 4);
+    EXPECT_GT(index.keyframeCount(), 2u);
+    // Far fewer keyframes than a fixed interval of 16 would take.
+    EXPECT_LT(index.keyframeCount(), t.size() / 16 / 4);
+    // And still exact everywhere, in any order.
+    Snapshot folded;
+    std::vector<size_t> probes;
+    for (size_t i = 0; i < t.size(); i += 1999) probes.push_back(i);
+    for (size_t k = 0; k < index.keyframeCount(); ++k) probes.push_back(index.keyframePosition(k));
+    std::sort(probes.begin(), probes.end());
+    size_t applied = 0;
+    for (size_t p : probes) {
+        for (; applied <= p; ++applied) apply(folded, t[applied]);
+        ASSERT_EQ(index.snapshotAt(p), folded) << p;
+    }
+    for (size_t j = probes.size(); j-- > 0;) ASSERT_EQ(index.snapshotAt(probes[j]), snapshotAt(t, probes[j]));
 }
 
 TEST(Serialize, text_has_one_line_per_event_with_fixed_field_order) {
