@@ -142,7 +142,10 @@ public:
     bool running = false;
     Value exceptionHandler;
     Ref<TaskObject> currentTask;
-    std::vector<Value> asyncgens;  // async generators first iterated in this loop
+    // Async generators first iterated while this loop ran, in that order: a
+    // weak set like CPython's _asyncgens (a generator leaves it when it is
+    // finalized), emptied by shutdown_asyncgens().
+    std::vector<rt::GeneratorObject*> asyncgens;
     bool asyncgensShutdownCalled = false;
 
     double time(Interp& in) const;

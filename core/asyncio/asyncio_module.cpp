@@ -271,29 +271,31 @@ Value loopRepr(Interp& in, CallArgs& a) {
     return makeStr(std::string("<_UnixSelectorEventLoop running=") + (l->running ? "True" : "False") +
                    " closed=" + (l->closed ? "True" : "False") + " debug=False>");
 }
+Value asyncioGather(Interp& in, CallArgs& a);
+
+// BaseEventLoop.shutdown_asyncgens()
 Value loopShutdownAsyncgens(Interp& in, CallArgs& a) {
     Ref<EventLoopObject> l(loopOf(a[0]));
     return makeNativeCoroutine("shutdown_asyncgens", [l](Interp& in, GeneratorObject& self) -> Value {
         l->asyncgensShutdownCalled = true;
-        std::vector<Value> gens;
-        gens.swap(l->asyncgens);
-        for (Value& g : gens) {
-            Value aclose = in.getAttrOrNull(g, intern("aclose"));
-            if (aclose.isNull()) continue;
-            Value pending;
-            try {
-                self.awaitFrom(in, in.call(aclose, {}));
-            } catch (PyException& e) {
-                pending = e.exc;
-            }
-            if (!pending.isNull() && !in.isInstance(pending, asyncioTypes().cancelledError)) {
-                Ref<DictObject> ctx(new DictObject());
-                ctx->setStr(intern("message"), makeStr("an error occurred during closing of asynchronous generator " +
-                                                       in.repr(g)));
-                ctx->setStr(intern("exception"), pending);
-                ctx->setStr(intern("asyncgen"), g);
-                l->callExceptionHandler(in, Value(ctx));
-            }
+        if (l->asyncgens.empty()) return Value::none();
+        std::vector<Value> closing(l->asyncgens.begin(), l->asyncgens.end());
+        l->asyncgens.clear();
+        std::vector<Value> acloses;
+        for (Value& g : closing) acloses.push_back(in.callMethod(g, intern("aclose"), {}));
+        std::vector<StrObject*> kwn{intern("return_exceptions")};
+        std::vector<Value> kwv{Value::boolean(true)};
+        CallArgs ga(acloses.data(), acloses.size(), kwv.data(), kwn.data(), 1);
+        Value results = self.awaitFrom(in, asyncioGather(in, ga));
+        std::vector<Value> rs = in.toVector(results);
+        for (size_t i = 0; i < rs.size() && i < closing.size(); ++i) {
+            if (!in.isInstance(rs[i], types().Exception)) continue;
+            Ref<DictObject> ctx(new DictObject());
+            ctx->setStr(intern("message"),
+                        makeStr("an error occurred during closing of asynchronous generator " + in.repr(closing[i])));
+            ctx->setStr(intern("exception"), rs[i]);
+            ctx->setStr(intern("asyncgen"), closing[i]);
+            l->callExceptionHandler(in, Value(ctx));
         }
         return Value::none();
     });

@@ -13,6 +13,7 @@
 
 #include "runtime/builtins.h"
 
+#include <algorithm>
 #include <functional>
 #include <unordered_map>
 
@@ -70,31 +71,42 @@ Value makePrimed(Interp& in, const std::string& name, AgenBody body) {
 // _asyncgen_finalizer_hook: schedule loop.create_task(agen.aclose()).
 Value makeAclose(Interp& in, const Value& agen);
 
+void forgetAsyncgen(EventLoopObject* loop, GeneratorObject* g) {
+    auto& v = loop->asyncgens;
+    v.erase(std::remove(v.begin(), v.end(), g), v.end());
+}
+
+// BaseEventLoop._asyncgen_finalizer_hook(agen): called when an async
+// generator first iterated while a loop ran is finalized unfinished.
 void finalizerHook(Interp& in, GeneratorObject* g) {
     auto& m = agenLoops();
     auto it = m.find(g);
-    Ref<EventLoopObject> loop;
-    if (it != m.end()) {
-        loop = it->second;
-        m.erase(it);
-    }
-    if (!loop || loop->closed) {
-        // No loop to run aclose(): close it synchronously like a generator.
-        return;
-    }
+    if (it == m.end()) return;
+    Ref<EventLoopObject> loop = it->second;
+    m.erase(it);
+    forgetAsyncgen(loop.get(), g);  // self._asyncgens.discard(agen)
+    if (g->state != GeneratorObject::State::Suspended) return;  // exhausted or closed: no finalizer
+    if (loop->closed) return;
     Value agen(g);
     Value aclose = makeAclose(in, agen);
     Value createTask = in.getAttr(Value(loop), intern("create_task"));
-    loop->callSoon(in, createTask, {aclose});
+    loop->callSoon(in, createTask, {aclose});  // call_soon_threadsafe(self.create_task, agen.aclose())
 }
 
-// async_gen_init_hooks: runs on the first anext()/asend()/athrow()/aclose().
+// async_gen_init_hooks: runs on the first anext()/asend()/athrow()/aclose()
+// while a loop runs (the loop's sys.set_asyncgen_hooks): the finalizer is
+// remembered and _asyncgen_firstiter_hook adds the generator to the loop's set.
 void initHooks(Interp& in, GeneratorObject* g) {
     if (g->state != GeneratorObject::State::Created) return;
+    if (agenLoops().count(g)) return;
     Ref<EventLoopObject> loop = getRunningLoop(in);
     if (!loop) return;
     asyncGeneratorFinalizer = finalizerHook;
     agenLoops()[g] = loop;
+    if (loop->asyncgensShutdownCalled)
+        in.warn(types().ResourceWarning, "asynchronous generator " + in.repr(Value(g)) +
+                                             " was scheduled after loop.shutdown_asyncgens() call");
+    loop->asyncgens.push_back(g);
 }
 
 // Drives the async generator until its own next yield: awaits inside it pass

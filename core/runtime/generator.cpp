@@ -270,7 +270,9 @@ void GeneratorObject::finalize() {
         in->warn(types().RuntimeWarning, "coroutine '" + qualname->s + "' was never awaited", true);
         return;
     }
-    if (state == State::Suspended && flavor == Flavor::AsyncGenerator && asyncGeneratorFinalizer) {
+    // asyncio's hook also hears of finished async generators, to drop them
+    // from its weak set of the loop's generators.
+    if (flavor == Flavor::AsyncGenerator && asyncGeneratorFinalizer && state != State::Created) {
         asyncGeneratorFinalizer(*in, this);
         return;
     }
