@@ -23,8 +23,6 @@ using namespace rt;
 
 namespace {
 
-FutureObject* futOf(const Value& v) { return static_cast<FutureObject*>(v.obj()); }
-
 Value& queueClass() {
     static Value q;
     return q;

@@ -133,10 +133,13 @@ public:
         if (m_tag == Tag::Obj) m_u.o->decRef();
     }
     Value& operator=(const Value& v) {
-        if (v.m_tag == Tag::Obj) v.m_u.o->incRef();
+        // read v first: it may be *this (x = x) or live inside the old value
+        Tag tag = v.m_tag;
+        auto u = v.m_u;
+        if (tag == Tag::Obj) u.o->incRef();
         Value old(std::move(*this));
-        m_tag = v.m_tag;
-        m_u = v.m_u;
+        m_tag = tag;
+        m_u = u;
         return *this;
     }
     Value& operator=(Value&& v) noexcept {
