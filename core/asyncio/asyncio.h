@@ -95,6 +95,7 @@ public:
     Ref<EventLoopObject> loop;
     bool logTraceback = false;
     bool blocking = false;  // _asyncio_future_blocking
+    const char* waitingIn = nullptr;  // "Lock.acquire()"...: the primitive's waiter future (deadlock report)
     uint64_t id = 0;
 
     bool done() const { return state != State::Pending; }
@@ -123,12 +124,28 @@ public:
     Value futWaiter;
     int64_t numCancelsRequested = 0;
     bool mustCancel = false;
+    // cancel() succeeded and its CancelledError has not reached the
+    // coroutine yet (for the trace: CancelDelivered, not a re-raise).
+    bool cancelUndelivered = false;
     bool logDestroyPending = true;
 
     bool cancel(Interp& in, Value msg) override;
     void step(Interp& in, Value exc);
     void wakeup(Interp& in, const Value& fut);
     void finalize() override;
+};
+
+// gather()'s outer future (tasks._GatheringFuture): cancelling it cancels
+// the children.
+class GatheringFuture : public FutureObject {
+public:
+    explicit GatheringFuture(Ref<EventLoopObject> l);
+    std::vector<Value> children;
+    bool cancelRequested = false;
+    bool returnExceptions = false;
+    size_t finished = 0;
+    size_t distinct = 0;  // number of different futures among the children
+    bool cancel(Interp& in, Value msg) override;
 };
 
 class EventLoopObject : public rt::NativeObject {
@@ -212,6 +229,11 @@ std::string handleReprText(Interp& in, const Value& handle);            // Handl
 // Callbacks that stand for functools.partial(fn, self) in CPython (shown as
 // "fn(<self>)(args)").
 void markPartialCallback(rt::NativeFn fn);
+// deadlock.cpp: the lines after "*** deadlock at t=...": each pending task
+// of the loop, where it is suspended and what it waits for.
+std::string deadlockDetails(Interp& in, EventLoopObject* loop);
+// task_stack.cpp: Task.print_stack().
+void installTaskStack(ClassObject* taskClass);
 // runners.cpp: Runner and run().
 void installRunners(rt::DictObject* asyncioModuleDict);
 // runners._cancel_all_tasks(loop): cancels the loop's pending tasks and runs

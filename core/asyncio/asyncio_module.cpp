@@ -3,6 +3,7 @@
 #include "asyncio/asyncio.h"
 
 #include "runtime/builtins.h"
+#include "trace/trace.h"
 
 #include <cmath>
 #include <cstdio>
@@ -437,24 +438,6 @@ Value asyncioIsFuture(Interp& in, CallArgs& a) {
 
 // gather(*aws, return_exceptions=False): the outer future and its
 // _done_callback, as tasks.py builds them.
-class GatheringFuture : public FutureObject {
-public:
-    GatheringFuture(Ref<EventLoopObject> l) : FutureObject(asyncioTypes().gatheringFuture, std::move(l)) {}
-    std::vector<Value> children;
-    bool cancelRequested = false;
-    bool returnExceptions = false;
-    size_t finished = 0;
-    size_t distinct = 0;  // number of different futures among the children
-    bool cancel(Interp& in, Value msg) override {
-        if (done()) return false;
-        bool ret = false;
-        for (Value& c : children)
-            if (fut(c)->cancel(in, msg)) ret = true;
-        if (ret) cancelRequested = true;
-        return ret;
-    }
-};
-
 Value asyncioGather(Interp& in, CallArgs& a) {
     Value re = a.kw("return_exceptions");
     a.checkKeywordsConsumed(in, "gather");
@@ -556,6 +539,17 @@ Value asyncioGather(Interp& in, CallArgs& a) {
 }  // namespace
 
 // ------------------------------------------------------------------ helpers
+
+GatheringFuture::GatheringFuture(Ref<EventLoopObject> l) : FutureObject(asyncioTypes().gatheringFuture, std::move(l)) {}
+
+bool GatheringFuture::cancel(Interp& in, Value msg) {
+    if (done()) return false;
+    bool ret = false;
+    for (Value& c : children)
+        if (fut(c)->cancel(in, msg)) ret = true;
+    if (ret) cancelRequested = true;
+    return ret;
+}
 
 // runners._cancel_all_tasks(loop)
 void cancelAllTasks(Interp& in, EventLoopObject* loop) {
@@ -697,6 +691,7 @@ const AsyncioTypes& asyncioTypes() {
         defineMethod(a.task, "get_coro", taskGetCoro);
         defineMethod(a.task, "cancelling", taskCancelling);
         defineMethod(a.task, "uncancel", taskUncancel);
+        installTaskStack(a.task);
         defineMethod(a.handle, "cancel", handleCancel);
         defineMethod(a.handle, "cancelled", handleCancelled);
         defineMethod(a.handle, "__repr__", handleRepr);
@@ -779,6 +774,12 @@ Value timeSleep(Interp& in, CallArgs& a) {
         d = double(in.toIndex(a[0]));
     }
     if (d < 0) in.valueError("sleep length must be non-negative");
+    if (in.recorder && d > 0) {
+        trace::EventView e;
+        e.kind = trace::EventKind::ClockJump;
+        e.value = state(in).clock + d;
+        in.recorder->record(e);
+    }
     state(in).clock += d;
     return Value::none();
 }

@@ -139,6 +139,7 @@ Value lockAcquire(Interp& in, CallArgs& a) {
             return Value::boolean(true);
         }
         Ref<FutureObject> f = l->createFuture(in);
+        f->waitingIn = "Lock.acquire()";
         l->waiters.push_back(f);
         Value pending;
         try {
@@ -253,6 +254,7 @@ Value makeEventWait(const Value& sv) {
         EventObject* e = static_cast<EventObject*>(sv.obj());
         if (e->value) return Value::boolean(true);
         Ref<FutureObject> f = e->createFuture(in);
+        f->waitingIn = "Event.wait()";
         e->waiters.push_back(f);
         Value pending;
         try {
@@ -329,6 +331,7 @@ Value makeCondWait(const Value& sv) {
         Value pending;
         try {
             Ref<FutureObject> f = c->createFuture(in);
+            f->waitingIn = "Condition.wait()";
             c->waiters.push_back(f);
             Value inner;
             try {
@@ -484,6 +487,7 @@ Value semAcquire(Interp& in, CallArgs& a) {
             return Value::boolean(true);
         }
         Ref<FutureObject> f = s->createFuture(in);
+        f->waitingIn = "Semaphore.acquire()";
         s->waiters.push_back(f);
         Value pending;
         try {
@@ -725,6 +729,7 @@ Value queuePut(Interp& in, CallArgs& a) {
         QueueObject* q = static_cast<QueueObject*>(sv.obj());
         while (callFull(in, sv)) {
             Ref<FutureObject> putter = q->createFuture(in);
+            putter->waitingIn = "Queue.put()";
             q->putters.push_back(putter);
             Value pending;
             try {
@@ -754,6 +759,7 @@ Value queueGet(Interp& in, CallArgs& a) {
         QueueObject* q = static_cast<QueueObject*>(sv.obj());
         while (callEmpty(in, sv)) {
             Ref<FutureObject> getter = q->createFuture(in);
+            getter->waitingIn = "Queue.get()";
             q->getters.push_back(getter);
             Value pending;
             try {
