@@ -4,6 +4,7 @@
 
 #include <boost/context/detail/fcontext.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -33,6 +34,7 @@ struct Fiber::Impl {
     Impl* newer = nullptr;
     Impl* older = nullptr;
     bool listed = false;
+    uint64_t suspendedAt = 0;  // Stats::suspensions when it last suspended
 
     char* stackTop() const { return stackBase + stackSize; }
 };
@@ -40,6 +42,22 @@ struct Fiber::Impl {
 namespace {
 
 const size_t kPage = size_t(sysconf(_SC_PAGESIZE));
+// Stacks are laid out on 2 MiB boundaries, the span of one page table page
+// on x86-64 and arm64: giving a whole stack back (MADV_DONTNEED) then lets
+// the kernel free its page table page too (Linux 6.14+), which would
+// otherwise stay, 4 KiB per stack, for every task that ever ran.
+constexpr size_t kSlotAlign = size_t(2) << 20;
+
+// ASYNCSCOPE_FIBER_CHECK=1: every suspended fiber is swapped out at once
+// and its stack made inaccessible until it is resumed, so that any read of
+// a suspended stack crashes right there (for running the test suite).
+bool checkMode() {
+    static const bool wanted = [] {
+        const char* v = std::getenv("ASYNCSCOPE_FIBER_CHECK");
+        return v && *v && std::strcmp(v, "0") != 0;
+    }();
+    return wanted;
+}
 
 bool statsWanted() {
     static const bool wanted = [] {
@@ -68,17 +86,22 @@ public:
                 return p;
             }
         }
+        size_t slot = slotSize(size);
         if (l.carved == l.reservationEnd) {
-            size_t bytes = size * kStacksPerReservation;
+            size_t bytes = slot * kStacksPerReservation + kSlotAlign;
             void* p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE,
                            MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
             if (p == MAP_FAILED) throw std::bad_alloc();
+            // A huge page would make a whole slot resident at the first touch.
+            madvise(p, bytes, MADV_NOHUGEPAGE);
             m_reserved += bytes;
-            l.carved = static_cast<char*>(p);
-            l.reservationEnd = l.carved + bytes;
+            auto first = (reinterpret_cast<uintptr_t>(p) + kSlotAlign - 1) & ~uintptr_t(kSlotAlign - 1);
+            l.carved = reinterpret_cast<char*>(first);
+            l.reservationEnd = l.carved + slot * kStacksPerReservation;
         }
-        char* p = l.carved;
-        l.carved += size;
+        // The stack is the top `size` bytes of its slot.
+        char* p = l.carved + (slot - size);
+        l.carved += slot;
         return p;
     }
 
@@ -94,6 +117,7 @@ public:
     }
 
     size_t reserved() const { return m_reserved; }
+    static size_t slotSize(size_t size) { return (size + kSlotAlign - 1) & ~(kSlotAlign - 1); }
 
 private:
     struct Lists {
@@ -122,6 +146,10 @@ struct ThreadState {
     Fiber::Impl* newest = nullptr;  // resident suspended fibers, most recent first
     Fiber::Impl* oldest = nullptr;
     size_t residentSuspended = 0;
+    // How many suspended fibers may stay resident (see adaptResidentLimit).
+    size_t residentLimit = Fiber::kMinResidentSuspended;
+    uint64_t windowEnd = 0;       // suspension count closing the current window
+    uint64_t windowReuse = 0;     // largest reuse distance seen in the window
     Fiber::Stats stats;
     std::vector<Fiber::Impl*> sampleScratch;
 };
@@ -153,6 +181,7 @@ void swapOut(ThreadState& ts, Fiber::Impl* f) {
     char* sp = static_cast<char*>(f->self);
     if (!f->saved.capture(sp, size_t(f->stackTop() - sp))) return;  // no memory: it stays resident
     madvise(f->stackBase, f->stackSize, MADV_DONTNEED);
+    if (checkMode()) mprotect(f->stackBase, f->stackSize, PROT_NONE);
     Fiber::Stats& s = ts.stats;
     ++s.swapOuts;
     ++s.swappedOut;
@@ -162,6 +191,7 @@ void swapOut(ThreadState& ts, Fiber::Impl* f) {
 }
 
 void swapIn(ThreadState& ts, Fiber::Impl* f) {
+    if (checkMode()) mprotect(f->stackBase, f->stackSize, PROT_READ | PROT_WRITE);
     f->saved.restore(static_cast<char*>(f->self));
     Fiber::Stats& s = ts.stats;
     ++s.swapIns;
@@ -169,6 +199,38 @@ void swapIn(ThreadState& ts, Fiber::Impl* f) {
     s.savedBytes -= f->saved.encodedSize();
     s.savedRawBytes -= f->saved.size();
     f->saved.clear();
+}
+
+// The number of suspended fibers kept resident follows the working set: a
+// fiber resumed `distance` suspensions after its own would have stayed
+// resident (or did) with a limit of about `distance` (the list is ordered by
+// suspension). A swap-in that a limit within kMaxResidentSuspended would
+// have avoided raises the limit at once; at the end of each window of
+// suspensions the limit drops back to what the window's resumptions needed.
+// So fibers that are resumed in a cycle (a pipeline of a few thousand
+// workers) stay resident, and fibers that sleep long (100k sleeping tasks)
+// are swapped out, whatever the mix.
+size_t neededFor(uint64_t distance) {
+    uint64_t n = distance + distance / 4 + 16;
+    return size_t(std::min<uint64_t>(std::max<uint64_t>(n, Fiber::kMinResidentSuspended),
+                                     Fiber::kMaxResidentSuspended));
+}
+
+void noteReuse(ThreadState& ts, uint64_t distance) {
+    if (distance > Fiber::kMaxResidentSuspended) return;  // no affordable limit would have helped
+    if (distance > ts.windowReuse) ts.windowReuse = distance;
+    size_t needed = neededFor(distance);
+    if (needed > ts.residentLimit) {
+        ts.residentLimit = ts.stats.residentLimit = needed;
+        if (needed > ts.stats.peakResidentLimit) ts.stats.peakResidentLimit = needed;
+    }
+}
+
+void closeWindow(ThreadState& ts) {
+    size_t needed = neededFor(ts.windowReuse);
+    if (needed < ts.residentLimit) ts.residentLimit = ts.stats.residentLimit = needed;
+    ts.windowReuse = 0;
+    ts.windowEnd = ts.stats.suspensions + std::max<uint64_t>(65536, 4 * uint64_t(ts.residentLimit));
 }
 
 // Resident bytes of the stacks of all suspended fibers (mincore), for the
@@ -202,11 +264,12 @@ void printStats() {
     auto mib = [](double b) { return b / (1024.0 * 1024.0); };
     std::fprintf(stderr,
                  "fiber stats: peak live %zu; suspensions %llu, stack in use at suspension mean %.0f B, max %zu B;\n"
-                 "  swap-outs %llu, swap-ins %llu, peak swapped-out copies %.1f MiB; reserved %.0f MiB\n",
+                 "  swap-outs %llu, swap-ins %llu, peak swapped-out copies %.1f MiB; reserved %.0f MiB;"
+                 " resident limit peak %zu\n",
                  s.peakLive, (unsigned long long)s.suspensions,
                  s.suspensions ? double(s.usedBytesSum) / double(s.suspensions) : 0.0, s.usedBytesMax,
                  (unsigned long long)s.swapOuts, (unsigned long long)s.swapIns, mib(double(s.peakSavedBytes)),
-                 mib(double(s.reservedBytes)));
+                 mib(double(s.reservedBytes)), s.peakResidentLimit);
     if (s.sampledSuspended)
         std::fprintf(stderr, "  at %zu suspended fibers: %.1f MiB of their stacks resident (%.0f B per fiber)\n",
                      s.sampledSuspended, mib(double(s.sampledResidentBytes)),
@@ -253,6 +316,7 @@ Fiber::~Fiber() {
         // It suspended again while unwinding: drop its stack as it is.
         unlist(ts, me);
         if (!me->saved.empty()) {
+            if (checkMode()) mprotect(me->stackBase, me->stackSize, PROT_READ | PROT_WRITE);
             ts.stats.savedBytes -= me->saved.encodedSize();
             ts.stats.savedRawBytes -= me->saved.size();
             --ts.stats.swappedOut;
@@ -282,6 +346,7 @@ void Fiber::resume() {
         if (++s.live > s.peakLive) s.peakLive = s.live;
     } else {
         unlist(ts, me);
+        noteReuse(ts, s.suspensions - me->suspendedAt);
         if (!me->saved.empty()) swapIn(ts, me);
         --s.suspended;
     }
@@ -300,7 +365,7 @@ void Fiber::resume() {
     }
     me->self = t.fctx;
     size_t used = size_t(me->stackTop() - static_cast<char*>(me->self));
-    ++s.suspensions;
+    me->suspendedAt = ++s.suspensions;
     s.usedBytesSum += used;
     if (used > s.usedBytesMax) s.usedBytesMax = used;
     ++s.suspended;
@@ -316,7 +381,9 @@ void Fiber::resume() {
         s.sampledSavedBytes = s.savedBytes;
         s.sampledSavedRawBytes = s.savedRawBytes;
     }
-    while (ts.residentSuspended > kResidentSuspended) swapOut(ts, ts.oldest);
+    if (s.suspensions >= ts.windowEnd) closeWindow(ts);
+    size_t limit = checkMode() ? 0 : ts.residentLimit;
+    while (ts.residentSuspended > limit) swapOut(ts, ts.oldest);
 }
 
 void Fiber::suspend() {

@@ -20,18 +20,23 @@
 // remaining stack at every call (see `stackLowest()`), with a margin for
 // native code. Only the pages a fiber touches become resident, and a
 // suspended fiber keeps them: 100k sleeping tasks would pin a few pages each.
-// So when more than `kResidentSuspended` fibers are suspended, the ones
+// So when more suspended fibers are resident than a limit that follows the
+// working set (between kMinResidentSuspended and kMaxResidentSuspended: the
+// fibers resumed again soon after they suspend, see fiber.cpp), the ones
 // suspended longest ago are swapped out: the part of the stack in use,
 // [stack pointer, top), is encoded into an exact-size heap buffer (about a
-// third of its size, see stack_image.h) and the stack's pages are given
-// back to the kernel; `resume()` copies it back
-// before switching in. The stack keeps its addresses, so pointers into it
-// stay valid, but its memory must not be READ while the fiber is suspended.
-// Nothing does: the interpreter only follows pointers into the stacks of
-// fibers on the current resume chain (the running fiber and those that
-// resumed it), and those are never swapped out. A handful of fibers that
-// hand the CPU to each other (a ping-pong through sleep(0)) stay resident
-// and never pay for a copy.
+// quarter of its size, see stack_image.h) and the stack's pages are given
+// back to the kernel; `resume()` decodes it back before switching in. The
+// stack keeps its addresses, so pointers into it stay valid, but its memory
+// must not be READ while the fiber is suspended. Nothing does: the
+// interpreter only follows pointers into the stacks of fibers on the
+// current resume chain (the running fiber and those that resumed it), and
+// those are never swapped out; the frames of a suspended coroutine chain
+// live in the coroutine objects, not on the stack. ASYNCSCOPE_FIBER_CHECK=1
+// checks this: it swaps out every suspended fiber and makes its stack
+// inaccessible until it is resumed (slow; for running the tests). A
+// handful of fibers that hand the CPU to each other (a ping-pong through
+// sleep(0)) stay resident and never pay for a copy.
 #pragma once
 
 #include <cstddef>
@@ -63,10 +68,15 @@ public:
     // Lowest usable address of the stack (it grows down).
     const char* stackLowest() const;
 
-    static constexpr size_t kDefaultStackSize = size_t(1) << 20;
-    // How many suspended fibers keep their stack pages resident; the ones
-    // suspended longest ago beyond this count are swapped out.
-    static constexpr size_t kResidentSuspended = 512;
+    // Deep enough for CPython's default recursion limit (1000 frames) in a
+    // task; only the pages in use are ever resident.
+    static constexpr size_t kDefaultStackSize = size_t(4) << 20;
+    // How many suspended fibers keep their stack pages resident, at least
+    // and at most (a resident suspended fiber holds 8-12 KiB of stack pages,
+    // a swapped-out one about 1 KiB of heap); beyond the current limit the
+    // ones suspended longest ago are swapped out.
+    static constexpr size_t kMinResidentSuspended = 512;
+    static constexpr size_t kMaxResidentSuspended = 16384;
 
     // Thrown by suspend() inside a fiber that is being destroyed.
     struct ForcedUnwind {};
@@ -87,6 +97,8 @@ public:
         size_t savedRawBytes = 0;      // the stack bytes they encode
         size_t peakSavedBytes = 0;
         size_t reservedBytes = 0;      // address space reserved for stacks
+        size_t residentLimit = kMinResidentSuspended;  // now
+        size_t peakResidentLimit = kMinResidentSuspended;
         // Sampled when the number of suspended fibers reaches a new power of
         // two (>= 1024), only with ASYNCSCOPE_FIBER_STATS=1, at the largest
         // sample: resident stack bytes of the suspended fibers (mincore),

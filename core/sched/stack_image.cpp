@@ -9,23 +9,37 @@ namespace ascope::sched {
 namespace {
 
 constexpr unsigned kZero = 0;
-constexpr unsigned kCached = 1;  // 1..8
-constexpr unsigned kWord32 = 9;
-constexpr unsigned kLiteral = 10;
-constexpr int kCacheSize = 8;
+constexpr unsigned kNear = 1;      // 1..10: upper 6 bytes from the near cache
+constexpr unsigned kRegion = 11;   // 11..13: upper 4 bytes from the region cache
+constexpr unsigned kWord32 = 14;
+constexpr unsigned kLiteral = 15;
+constexpr int kNearSize = 10;
+constexpr int kRegionSize = 3;
 
-// Upper five bytes of the most recent literals.
-struct HighCache {
-    uint64_t high[kCacheSize] = {};
-    int next = 0;
-    int find(uint64_t h) const {
-        for (int i = 0; i < kCacheSize; ++i)
-            if (high[i] == h) return i;
+// Upper parts of recent words: the near cache holds w >> 16 of the last
+// words it missed, the region cache w >> 32 of the last literals.
+struct Caches {
+    uint64_t near[kNearSize] = {};
+    uint64_t region[kRegionSize] = {};
+    int nextNear = 0;
+    int nextRegion = 0;
+    int findNear(uint64_t h) const {
+        for (int i = 0; i < kNearSize; ++i)
+            if (near[i] == h) return i;
         return -1;
     }
-    void add(uint64_t h) {
-        high[next] = h;
-        next = (next + 1) % kCacheSize;
+    int findRegion(uint64_t h) const {
+        for (int i = 0; i < kRegionSize; ++i)
+            if (region[i] == h) return i;
+        return -1;
+    }
+    void addNear(uint64_t h) {
+        near[nextNear] = h;
+        nextNear = nextNear + 1 == kNearSize ? 0 : nextNear + 1;
+    }
+    void addRegion(uint64_t h) {
+        region[nextRegion] = h;
+        nextRegion = nextRegion + 1 == kRegionSize ? 0 : nextRegion + 1;
     }
 };
 
@@ -89,28 +103,34 @@ bool StackImage::capture(const char* bytes, size_t size) {
     unsigned char* tags = scratch.data;
     std::memset(tags, 0, tagBytes);
     unsigned char* out = tags + tagBytes;
-    HighCache cache;
+    Caches cache;
     for (size_t i = 0; i < words; ++i) {
         uint64_t w = load(bytes + i * 8);
         unsigned tag;
         if (w == 0) {
             tag = kZero;
-        } else if (int k = cache.find(w >> 24); k >= 0) {
-            tag = kCached + unsigned(k);
+        } else if (int k = cache.findNear(w >> 16); k >= 0) {
+            tag = kNear + unsigned(k);
             out[0] = uint8_t(w);
             out[1] = uint8_t(w >> 8);
-            out[2] = uint8_t(w >> 16);
-            out += 3;
-        } else if (w >> 32 == 0) {
-            tag = kWord32;
-            uint32_t v = uint32_t(w);
-            std::memcpy(out, &v, 4);
-            out += 4;
+            out += 2;
         } else {
-            tag = kLiteral;
-            std::memcpy(out, &w, 8);
-            out += 8;
-            cache.add(w >> 24);
+            cache.addNear(w >> 16);
+            uint32_t low = uint32_t(w);
+            if (w >> 32 == 0) {
+                tag = kWord32;
+                std::memcpy(out, &low, 4);
+                out += 4;
+            } else if (int r = cache.findRegion(w >> 32); r >= 0) {
+                tag = kRegion + unsigned(r);
+                std::memcpy(out, &low, 4);
+                out += 4;
+            } else {
+                tag = kLiteral;
+                std::memcpy(out, &w, 8);
+                out += 8;
+                cache.addRegion(w >> 32);
+            }
         }
         tags[i / 2] |= uint8_t(tag << ((i & 1) * 4));
     }
@@ -130,24 +150,30 @@ void StackImage::restore(char* bytes) const {
     size_t tail = m_size % 8;
     const unsigned char* tags = m_data;
     const unsigned char* in = tags + (words + 1) / 2;
-    HighCache cache;
+    Caches cache;
     for (size_t i = 0; i < words; ++i) {
         unsigned tag = (tags[i / 2] >> ((i & 1) * 4)) & 15;
         uint64_t w;
         if (tag == kZero) {
             w = 0;
-        } else if (tag < kWord32) {
-            w = cache.high[tag - kCached] << 24 | uint64_t(in[0]) | uint64_t(in[1]) << 8 | uint64_t(in[2]) << 16;
-            in += 3;
-        } else if (tag == kWord32) {
-            uint32_t v;
-            std::memcpy(&v, in, 4);
-            w = v;
-            in += 4;
+        } else if (tag < kRegion) {
+            w = cache.near[tag - kNear] << 16 | uint64_t(in[0]) | uint64_t(in[1]) << 8;
+            in += 2;
         } else {
-            std::memcpy(&w, in, 8);
-            in += 8;
-            cache.add(w >> 24);
+            uint32_t low;
+            std::memcpy(&low, in, 4);
+            if (tag == kWord32) {
+                w = low;
+                in += 4;
+            } else if (tag < kWord32) {
+                w = cache.region[tag - kRegion] << 32 | low;
+                in += 4;
+            } else {
+                std::memcpy(&w, in, 8);
+                in += 8;
+                cache.addRegion(w >> 32);
+            }
+            cache.addNear(w >> 16);
         }
         std::memcpy(bytes + i * 8, &w, 8);
     }

@@ -118,13 +118,14 @@ struct Sleeper {
 TEST(Fiber, ManySuspendedFibersAreSwappedOutAndComeBackIntact) {
     const Fiber::Stats& stats = Fiber::stats();
     uint64_t swapOutsBefore = stats.swapOuts;
-    const int count = int(Fiber::kResidentSuspended) * 4;
+    const size_t limit = stats.residentLimit;
+    const int count = int(limit) * 4;
     std::vector<std::unique_ptr<Sleeper>> sleepers;
     for (int i = 0; i < count; ++i) {
         sleepers.push_back(std::make_unique<Sleeper>(i, 3));
         sleepers.back()->fiber->resume();
     }
-    EXPECT_EQ(stats.swappedOut, size_t(count) - Fiber::kResidentSuspended);
+    EXPECT_EQ(stats.swappedOut, size_t(count) - limit);
     for (int round = 0; round < 3; ++round)
         for (auto& s : sleepers) s->fiber->resume();
     for (auto& s : sleepers) {
@@ -135,6 +136,26 @@ TEST(Fiber, ManySuspendedFibersAreSwappedOutAndComeBackIntact) {
     EXPECT_GT(stats.swapOuts, swapOutsBefore);
     EXPECT_EQ(stats.swappedOut, 0u);
     EXPECT_EQ(stats.savedBytes, 0u);
+}
+
+TEST(Fiber, FibersResumedInACycleStayResidentAfterTheFirstRound) {
+    const Fiber::Stats& stats = Fiber::stats();
+    const int count = int(Fiber::kMinResidentSuspended) * 4;
+    std::vector<std::unique_ptr<Sleeper>> sleepers;
+    for (int i = 0; i < count; ++i) {
+        sleepers.push_back(std::make_unique<Sleeper>(i, 5));
+        sleepers.back()->fiber->resume();
+    }
+    for (auto& s : sleepers) s->fiber->resume();
+    uint64_t swapInsAfterFirstRound = stats.swapIns;
+    for (int round = 1; round < 5; ++round)
+        for (auto& s : sleepers) s->fiber->resume();
+    EXPECT_EQ(stats.swapIns, swapInsAfterFirstRound);
+    for (auto& s : sleepers) {
+        s->fiber->resume();
+        EXPECT_TRUE(s->fiber->finished());
+        EXPECT_TRUE(s->intact);
+    }
 }
 
 TEST(Fiber, AFewFibersHandingOverNeverSwap) {
@@ -173,9 +194,10 @@ TEST(Fiber, DestroyingASwappedOutFiberUnwindsItsStack) {
         ~Guard() { ++*count; }
     };
     int unwound = 0;
+    const size_t count = Fiber::stats().residentLimit + 10;
     {
         std::vector<std::unique_ptr<Fiber>> fibers;
-        for (size_t i = 0; i < Fiber::kResidentSuspended + 10; ++i) {
+        for (size_t i = 0; i < count; ++i) {
             fibers.push_back(std::make_unique<Fiber>([&] {
                 Guard g{&unwound};
                 Fiber::suspend();
@@ -184,7 +206,7 @@ TEST(Fiber, DestroyingASwappedOutFiberUnwindsItsStack) {
         }
         EXPECT_EQ(Fiber::stats().swappedOut, 10u);
     }
-    EXPECT_EQ(unwound, int(Fiber::kResidentSuspended) + 10);
+    EXPECT_EQ(unwound, int(count));
     EXPECT_EQ(Fiber::stats().swappedOut, 0u);
 }
 
