@@ -13,6 +13,7 @@
 #include "lang/diagnostic.h"
 #include "runtime/builtins.h"
 #include "runtime/generator.h"
+#include "runtime/tracing.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -408,43 +409,46 @@ public:
     void deleteTarget(Expr* target, Frame& f);
 
     // ---- expressions
+    // The helpers below stay out of line (noinline): inlined, their locals
+    // would all be part of eval()'s and exec()'s frames, which sit on the
+    // stack once per Python frame, and on the stack of every suspended task.
     Value constant(Constant* c);
-    Value evalCall(Call* c, Frame& f);
-    Value evalBinOp(BinOp* b, Frame& f);
-    Value evalCompare(Compare* c, Frame& f);
-    Value evalAttribute(Attribute* a, Frame& f);
-    Value evalSubscript(Subscript* s, Frame& f);
-    Value evalSlice(Slice* s, Frame& f);
-    Value evalJoinedStr(JoinedStr* j, Frame& f);
-    Value evalFormatted(FormattedValue* fv, Frame& f);
-    Value evalDict(lang::Dict* d, Frame& f);
-    Value evalSet(lang::Set* s, Frame& f);
+    [[gnu::noinline]] Value evalCall(Call* c, Frame& f);
+    [[gnu::noinline]] Value evalBinOp(BinOp* b, Frame& f);
+    [[gnu::noinline]] Value evalCompare(Compare* c, Frame& f);
+    [[gnu::noinline]] Value evalAttribute(Attribute* a, Frame& f);
+    [[gnu::noinline]] Value evalSubscript(Subscript* s, Frame& f);
+    [[gnu::noinline]] Value evalSlice(Slice* s, Frame& f);
+    [[gnu::noinline]] Value evalJoinedStr(JoinedStr* j, Frame& f);
+    [[gnu::noinline]] Value evalFormatted(FormattedValue* fv, Frame& f);
+    [[gnu::noinline]] Value evalDict(lang::Dict* d, Frame& f);
+    [[gnu::noinline]] Value evalSet(lang::Set* s, Frame& f);
     // Evaluates display or call elements, expanding `*x`. A `*x` that is not
     // iterable is reported as CPython's LIST_EXTEND does ("Value after * must
     // be an iterable"), as its CALL_FUNCTION_EX does for the lone `*x` of a
     // call to `callee`, or as a plain iter() error for set displays.
     // `owner` (the display, call or class statement) is where such an error is reported.
-    void evalElements(const std::vector<Expr*>& elts, Frame& f, std::vector<Value>& out, const Node* owner,
+    [[gnu::noinline]] void evalElements(const std::vector<Expr*>& elts, Frame& f, std::vector<Value>& out, const Node* owner,
                       const Value* callee = nullptr, bool plainIterError = false);
-    Value evalComprehension(Comp* c, Frame& f);
+    [[gnu::noinline]] Value evalComprehension(Comp* c, Frame& f);
     // `def` is the statement defining it (null for a lambda): its annotations are evaluated.
-    Value makeFunction(CodeInfo* code, Arguments* args, Frame& f, FunctionDef* def);
+    [[gnu::noinline]] Value makeFunction(CodeInfo* code, Arguments* args, Frame& f, FunctionDef* def);
 
     // ---- statements
-    Flow execFor(For* s, Frame& f);
-    Flow execWhile(While* s, Frame& f);
-    Flow execTry(Try* t, Frame& f);
-    Flow execTryExcept(Try* t, Frame& f);
-    Flow execTryStar(Try* t, Frame& f);
-    Flow execWith(With* w, size_t item, Frame& f);
-    Flow execAsyncWith(With* w, size_t item, Frame& f);
-    void execRaise(Raise* r, Frame& f);
-    void execAnnAssign(AnnAssign* a, Frame& f);
-    void execFunctionDef(FunctionDef* d, Frame& f);
-    void execClassDef(ClassDef* d, Frame& f);
-    void execImport(Import* s, Frame& f);
-    void execImportFrom(ImportFrom* s, Frame& f);
-    Flow execAsyncFor(For* s, Frame& f);
+    [[gnu::noinline]] Flow execFor(For* s, Frame& f);
+    [[gnu::noinline]] Flow execWhile(While* s, Frame& f);
+    [[gnu::noinline]] Flow execTry(Try* t, Frame& f);
+    [[gnu::noinline]] Flow execTryExcept(Try* t, Frame& f);
+    [[gnu::noinline]] Flow execTryStar(Try* t, Frame& f);
+    [[gnu::noinline]] Flow execWith(With* w, size_t item, Frame& f);
+    [[gnu::noinline]] Flow execAsyncWith(With* w, size_t item, Frame& f);
+    [[gnu::noinline]] void execRaise(Raise* r, Frame& f);
+    [[gnu::noinline]] void execAnnAssign(AnnAssign* a, Frame& f);
+    [[gnu::noinline]] void execFunctionDef(FunctionDef* d, Frame& f);
+    [[gnu::noinline]] void execClassDef(ClassDef* d, Frame& f);
+    [[gnu::noinline]] void execImport(Import* s, Frame& f);
+    [[gnu::noinline]] void execImportFrom(ImportFrom* s, Frame& f);
+    [[gnu::noinline]] Flow execAsyncFor(For* s, Frame& f);
 
     bool exceptionMatches(const Value& exc, const Value& spec);
 };
@@ -1072,6 +1076,7 @@ Flow Evaluator::exec(Stmt* s, Frame& f) {
     in.step();
     f.line = s->pos.line;
     f.cur = s;
+    if (in.recorder) tracing::lineExecuted(in, f, f.line);
     switch (s->kind) {
     case StmtKind::ExprStmt: eval(static_cast<ExprStmt*>(s)->value, f); return Flow::Normal;
     case StmtKind::Assign: {
@@ -1197,6 +1202,7 @@ Flow Evaluator::exec(Stmt* s, Frame& f) {
             Value e = in.newException(types().AssertionError, std::move(args));
             in.attachContext(e);
             in.addTraceback(e, f, at);
+            if (in.recorder) tracing::exceptionAt(in, e, f);
             throw PyException{e};
         }
         return Flow::Normal;
@@ -1217,6 +1223,7 @@ Flow Evaluator::execWhile(While* s, Frame& f) {
         if (fl == Flow::Break) return Flow::Normal;
         if (fl == Flow::Return) return fl;
         in.step();
+        if (in.recorder) tracing::lineExecuted(in, f, s->pos.line);
     }
     return execBlock(s->orelse, f);
 }
@@ -1231,6 +1238,7 @@ Flow Evaluator::execFor(For* s, Frame& f) {
         Flow fl = execBlock(s->body, f);
         if (fl == Flow::Break) return 1;
         if (fl == Flow::Return) return 2;
+        if (in.recorder) tracing::lineExecuted(in, f, s->pos.line);  // back to the `for` for the next item
         return 0;
     };
     if (iterable.isObj(Kind::Range)) {
@@ -1288,11 +1296,15 @@ Flow Evaluator::execAsyncFor(For* s, Frame& f) {
             if (!in.isInstance(e.exc, types().StopAsyncIteration)) throw;
             stop = e.exc;
         }
-        if (!stop.isNull()) break;
+        if (!stop.isNull()) {
+            if (in.recorder) tracing::exceptionCaught(in, stop, f, s->pos.line);
+            break;
+        }
         assign(s->target, item, f);
         Flow fl = execBlock(s->body, f);
         if (fl == Flow::Break) return Flow::Normal;
         if (fl == Flow::Return) return fl;
+        if (in.recorder) tracing::lineExecuted(in, f, s->pos.line);
     }
     return execBlock(s->orelse, f);
 }
@@ -1322,6 +1334,7 @@ Flow Evaluator::execTryExcept(Try* t, Frame& f) {
         return execBlock(t->orelse, f);
     }
     in.addTracebackOnce(pending, f, f.cur);
+    if (in.recorder) tracing::exceptionAt(in, pending, f);
     for (ExceptHandler* h : t->handlers) {
         if (h->type) {
             f.line = h->pos.line;
@@ -1331,6 +1344,7 @@ Flow Evaluator::execTryExcept(Try* t, Frame& f) {
             f.cur = h->type;
             if (!exceptionMatches(pending, spec)) continue;
         }
+        if (in.recorder) tracing::exceptionCaught(in, pending, f, h->pos.line);
         HandledScope hs(in, pending);
         if (h->nameTarget) storeName(h->nameTarget, pending, f);
         Value inner;
@@ -1399,6 +1413,7 @@ Flow Evaluator::execTryStar(Try* t, Frame& f) {
         return execBlock(t->orelse, f);
     }
     in.addTracebackOnce(pending, f, f.cur);
+    if (in.recorder) tracing::exceptionAt(in, pending, f);
     Value original = pending;
     bool naked = !in.isInstance(original, types().BaseExceptionGroup);
     Value rest = original;
@@ -1425,6 +1440,7 @@ Flow Evaluator::execTryStar(Try* t, Frame& f) {
             if (match.isNull()) continue;
         }
         rest = remaining;
+        if (in.recorder && rest.isNull()) tracing::exceptionCaught(in, original, f, h->pos.line);
         HandledScope hs(in, match);
         if (h->nameTarget) storeName(h->nameTarget, match, f);
         size_t tracebackBefore = tracebackSize(match);
@@ -1434,6 +1450,14 @@ Flow Evaluator::execTryStar(Try* t, Frame& f) {
             if (hf != Flow::Normal) in.raise(types().SyntaxError, "'break', 'continue' and 'return' cannot appear in an except* block");
         } catch (PyException& ex) {
             inner = std::move(ex.exc);
+        }
+        // `except* E as name` deletes the name afterwards, like `except`.
+        if (h->nameTarget) {
+            Name* n = h->nameTarget;
+            if (n->scope == NameScope::Local) f.fast[n->index] = Value();
+            else if (n->scope == NameScope::Cell) f.cells[n->index]->value = Value();
+            else if (n->scope == NameScope::Global) f.globals->pop(in, Value(static_cast<StrObject*>(n->cache)));
+            else if (f.locals) f.locals->pop(in, Value(static_cast<StrObject*>(n->cache)));
         }
         if (inner.isNull()) continue;
         // A bare `raise` re-raises the match untouched; anything else (even
@@ -1466,12 +1490,18 @@ Flow Evaluator::execTry(Try* t, Frame& f) {
     }
     if (!pending.isNull()) {
         in.addTracebackOnce(pending, f, f.cur);
+        if (in.recorder) tracing::exceptionAt(in, pending, f);
         Flow ff;
         {
             HandledScope hs(in, pending);
+            tracing::Unwinding unwinding(in, pending);
             ff = execBlock(t->finalbody, f);
         }
-        if (ff != Flow::Normal) return ff;
+        if (ff != Flow::Normal) {
+            // A break, continue or return in the `finally` drops it.
+            if (in.recorder) tracing::exceptionCaught(in, pending, f, f.line);
+            return ff;
+        }
         throw PyException{pending};
     }
     Value ret = f.retval;
@@ -1502,7 +1532,10 @@ Flow Evaluator::execWith(With* w, size_t item, Frame& f) {
         pending = std::move(ex.exc);
     }
     // The frame's traceback line is where the body failed, not the `with`.
-    if (!pending.isNull()) in.addTracebackOnce(pending, f, f.cur);
+    if (!pending.isNull()) {
+        in.addTracebackOnce(pending, f, f.cur);
+        if (in.recorder) tracing::exceptionAt(in, pending, f);
+    }
     f.cur = w;
     f.line = w->pos.line;
     if (pending.isNull()) {
@@ -1514,10 +1547,14 @@ Flow Evaluator::execWith(With* w, size_t item, Frame& f) {
     bool suppress;
     {
         HandledScope hs(in, pending);
+        tracing::Unwinding unwinding(in, pending);
         Value tb = in.getAttr(pending, names().__traceback__);
         suppress = in.truthy(in.call(exit, {Value(Interp::typeOf(pending)), pending, tb}));
     }
-    if (suppress) return Flow::Normal;
+    if (suppress) {
+        if (in.recorder) tracing::exceptionCaught(in, pending, f, w->pos.line);
+        return Flow::Normal;
+    }
     throw PyException{pending};
 }
 
@@ -1543,7 +1580,10 @@ Flow Evaluator::execAsyncWith(With* w, size_t item, Frame& f) {
         pending = std::move(ex.exc);
     }
     // The frame's traceback line is where the body failed, not the `with`.
-    if (!pending.isNull()) in.addTracebackOnce(pending, f, f.cur);
+    if (!pending.isNull()) {
+        in.addTracebackOnce(pending, f, f.cur);
+        if (in.recorder) tracing::exceptionAt(in, pending, f);
+    }
     f.cur = w;
     f.line = w->pos.line;
     if (pending.isNull()) {
@@ -1555,10 +1595,14 @@ Flow Evaluator::execAsyncWith(With* w, size_t item, Frame& f) {
     bool suppress;
     {
         HandledScope hs(in, pending);
+        tracing::Unwinding unwinding(in, pending);
         Value tb = in.getAttr(pending, names().__traceback__);
         suppress = in.truthy(in.awaitValue(in.call(exit, {Value(Interp::typeOf(pending)), pending, tb}), f));
     }
-    if (suppress) return Flow::Normal;
+    if (suppress) {
+        if (in.recorder) tracing::exceptionCaught(in, pending, f, w->pos.line);
+        return Flow::Normal;
+    }
     throw PyException{pending};
 }
 
@@ -1599,6 +1643,7 @@ void Evaluator::execRaise(Raise* r, Frame& f) {
     if (!r->exc) {
         Value cur = in.handled()->current();
         if (cur.isNull()) in.raise(types().RuntimeError, "No active exception to reraise");
+        if (in.recorder) tracing::exceptionAt(in, cur, f, f.line);
         throw PyException{cur};
     }
     Value v = eval(r->exc, f);
@@ -1629,6 +1674,7 @@ void Evaluator::execRaise(Raise* r, Frame& f) {
     }
     in.attachContext(exc);
     in.addTraceback(exc, f, r);
+    if (in.recorder) tracing::exceptionAt(in, exc, f);
     throw PyException{exc};
 }
 
@@ -1742,6 +1788,7 @@ void Evaluator::execClassDef(ClassDef* d, Frame& f) {
     {
         FrameScope fs(in, cf);
         CallDepth cd(in);
+        if (in.recorder) tracing::framePushed(in, cf);
         Value pending;
         try {
             execBlock(d->body, cf);
@@ -1750,8 +1797,14 @@ void Evaluator::execClassDef(ClassDef* d, Frame& f) {
         }
         if (!pending.isNull()) {
             in.addTracebackOnce(pending, cf, cf.cur);
+            if (in.recorder) {
+                tracing::exceptionAt(in, pending, cf);
+                tracing::exceptionLeaves(in, pending, cf);
+                tracing::framePopped(in, cf);
+            }
             throw PyException{pending};
         }
+        if (in.recorder) tracing::framePopped(in, cf);
     }
     f.cur = d;
     prepareClassNamespace(ns.get());
@@ -2147,8 +2200,7 @@ Value Interp::runFrame(Frame& f) {
     CallDepth cd(*this);
     Evaluator ev(*this);
     CodeInfo* code = f.code;
-    Value pending;
-    try {
+    auto body = [&]() -> Value {
         if (code->type == CodeInfo::Type::Comprehension) {
             CompRunner cr{ev, code->comp, f};
             Value result;
@@ -2172,10 +2224,23 @@ Value Interp::runFrame(Frame& f) {
         ev.execBlock(*code->body, f);
         if (f.retval.isNull()) return Value::none();
         return std::move(f.retval);
+    };
+    if (recorder) tracing::framePushed(*this, f);
+    Value pending;
+    try {
+        Value result = body();
+        // (A run being abandoned, AbortRun, reports nothing.)
+        if (recorder) tracing::framePopped(*this, f);
+        return result;
     } catch (PyException& ex) {
         pending = std::move(ex.exc);
     }
     addTracebackOnce(pending, f, f.cur);
+    if (recorder) {
+        tracing::exceptionAt(*this, pending, f);
+        tracing::exceptionLeaves(*this, pending, f);
+        tracing::framePopped(*this, f);
+    }
     throw PyException{pending};
 }
 
