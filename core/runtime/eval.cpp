@@ -13,7 +13,6 @@
 #include "lang/diagnostic.h"
 #include "runtime/builtins.h"
 #include "runtime/generator.h"
-#include "runtime/tracing.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -1076,7 +1075,6 @@ Flow Evaluator::exec(Stmt* s, Frame& f) {
     in.step();
     f.line = s->pos.line;
     f.cur = s;
-    if (in.recorder) tracing::lineExecuted(in, f, f.line);
     switch (s->kind) {
     case StmtKind::ExprStmt: eval(static_cast<ExprStmt*>(s)->value, f); return Flow::Normal;
     case StmtKind::Assign: {
@@ -1202,7 +1200,6 @@ Flow Evaluator::exec(Stmt* s, Frame& f) {
             Value e = in.newException(types().AssertionError, std::move(args));
             in.attachContext(e);
             in.addTraceback(e, f, at);
-            if (in.recorder) tracing::exceptionAt(in, e, f);
             throw PyException{e};
         }
         return Flow::Normal;
@@ -1223,7 +1220,6 @@ Flow Evaluator::execWhile(While* s, Frame& f) {
         if (fl == Flow::Break) return Flow::Normal;
         if (fl == Flow::Return) return fl;
         in.step();
-        if (in.recorder) tracing::lineExecuted(in, f, s->pos.line);
     }
     return execBlock(s->orelse, f);
 }
@@ -1238,7 +1234,6 @@ Flow Evaluator::execFor(For* s, Frame& f) {
         Flow fl = execBlock(s->body, f);
         if (fl == Flow::Break) return 1;
         if (fl == Flow::Return) return 2;
-        if (in.recorder) tracing::lineExecuted(in, f, s->pos.line);  // back to the `for` for the next item
         return 0;
     };
     if (iterable.isObj(Kind::Range)) {
@@ -1296,15 +1291,11 @@ Flow Evaluator::execAsyncFor(For* s, Frame& f) {
             if (!in.isInstance(e.exc, types().StopAsyncIteration)) throw;
             stop = e.exc;
         }
-        if (!stop.isNull()) {
-            if (in.recorder) tracing::exceptionCaught(in, stop, f, s->pos.line);
-            break;
-        }
+        if (!stop.isNull()) break;
         assign(s->target, item, f);
         Flow fl = execBlock(s->body, f);
         if (fl == Flow::Break) return Flow::Normal;
         if (fl == Flow::Return) return fl;
-        if (in.recorder) tracing::lineExecuted(in, f, s->pos.line);
     }
     return execBlock(s->orelse, f);
 }
@@ -1334,7 +1325,6 @@ Flow Evaluator::execTryExcept(Try* t, Frame& f) {
         return execBlock(t->orelse, f);
     }
     in.addTracebackOnce(pending, f, f.cur);
-    if (in.recorder) tracing::exceptionAt(in, pending, f);
     for (ExceptHandler* h : t->handlers) {
         if (h->type) {
             f.line = h->pos.line;
@@ -1344,7 +1334,6 @@ Flow Evaluator::execTryExcept(Try* t, Frame& f) {
             f.cur = h->type;
             if (!exceptionMatches(pending, spec)) continue;
         }
-        if (in.recorder) tracing::exceptionCaught(in, pending, f, h->pos.line);
         HandledScope hs(in, pending);
         if (h->nameTarget) storeName(h->nameTarget, pending, f);
         Value inner;
@@ -1413,7 +1402,6 @@ Flow Evaluator::execTryStar(Try* t, Frame& f) {
         return execBlock(t->orelse, f);
     }
     in.addTracebackOnce(pending, f, f.cur);
-    if (in.recorder) tracing::exceptionAt(in, pending, f);
     Value original = pending;
     bool naked = !in.isInstance(original, types().BaseExceptionGroup);
     Value rest = original;
@@ -1440,7 +1428,6 @@ Flow Evaluator::execTryStar(Try* t, Frame& f) {
             if (match.isNull()) continue;
         }
         rest = remaining;
-        if (in.recorder && rest.isNull()) tracing::exceptionCaught(in, original, f, h->pos.line);
         HandledScope hs(in, match);
         if (h->nameTarget) storeName(h->nameTarget, match, f);
         size_t tracebackBefore = tracebackSize(match);
@@ -1450,14 +1437,6 @@ Flow Evaluator::execTryStar(Try* t, Frame& f) {
             if (hf != Flow::Normal) in.raise(types().SyntaxError, "'break', 'continue' and 'return' cannot appear in an except* block");
         } catch (PyException& ex) {
             inner = std::move(ex.exc);
-        }
-        // `except* E as name` deletes the name afterwards, like `except`.
-        if (h->nameTarget) {
-            Name* n = h->nameTarget;
-            if (n->scope == NameScope::Local) f.fast[n->index] = Value();
-            else if (n->scope == NameScope::Cell) f.cells[n->index]->value = Value();
-            else if (n->scope == NameScope::Global) f.globals->pop(in, Value(static_cast<StrObject*>(n->cache)));
-            else if (f.locals) f.locals->pop(in, Value(static_cast<StrObject*>(n->cache)));
         }
         if (inner.isNull()) continue;
         // A bare `raise` re-raises the match untouched; anything else (even
@@ -1490,18 +1469,12 @@ Flow Evaluator::execTry(Try* t, Frame& f) {
     }
     if (!pending.isNull()) {
         in.addTracebackOnce(pending, f, f.cur);
-        if (in.recorder) tracing::exceptionAt(in, pending, f);
         Flow ff;
         {
             HandledScope hs(in, pending);
-            tracing::Unwinding unwinding(in, pending);
             ff = execBlock(t->finalbody, f);
         }
-        if (ff != Flow::Normal) {
-            // A break, continue or return in the `finally` drops it.
-            if (in.recorder) tracing::exceptionCaught(in, pending, f, f.line);
-            return ff;
-        }
+        if (ff != Flow::Normal) return ff;
         throw PyException{pending};
     }
     Value ret = f.retval;
@@ -1532,10 +1505,7 @@ Flow Evaluator::execWith(With* w, size_t item, Frame& f) {
         pending = std::move(ex.exc);
     }
     // The frame's traceback line is where the body failed, not the `with`.
-    if (!pending.isNull()) {
-        in.addTracebackOnce(pending, f, f.cur);
-        if (in.recorder) tracing::exceptionAt(in, pending, f);
-    }
+    if (!pending.isNull()) in.addTracebackOnce(pending, f, f.cur);
     f.cur = w;
     f.line = w->pos.line;
     if (pending.isNull()) {
@@ -1547,14 +1517,10 @@ Flow Evaluator::execWith(With* w, size_t item, Frame& f) {
     bool suppress;
     {
         HandledScope hs(in, pending);
-        tracing::Unwinding unwinding(in, pending);
         Value tb = in.getAttr(pending, names().__traceback__);
         suppress = in.truthy(in.call(exit, {Value(Interp::typeOf(pending)), pending, tb}));
     }
-    if (suppress) {
-        if (in.recorder) tracing::exceptionCaught(in, pending, f, w->pos.line);
-        return Flow::Normal;
-    }
+    if (suppress) return Flow::Normal;
     throw PyException{pending};
 }
 
@@ -1580,10 +1546,7 @@ Flow Evaluator::execAsyncWith(With* w, size_t item, Frame& f) {
         pending = std::move(ex.exc);
     }
     // The frame's traceback line is where the body failed, not the `with`.
-    if (!pending.isNull()) {
-        in.addTracebackOnce(pending, f, f.cur);
-        if (in.recorder) tracing::exceptionAt(in, pending, f);
-    }
+    if (!pending.isNull()) in.addTracebackOnce(pending, f, f.cur);
     f.cur = w;
     f.line = w->pos.line;
     if (pending.isNull()) {
@@ -1595,14 +1558,10 @@ Flow Evaluator::execAsyncWith(With* w, size_t item, Frame& f) {
     bool suppress;
     {
         HandledScope hs(in, pending);
-        tracing::Unwinding unwinding(in, pending);
         Value tb = in.getAttr(pending, names().__traceback__);
         suppress = in.truthy(in.awaitValue(in.call(exit, {Value(Interp::typeOf(pending)), pending, tb}), f));
     }
-    if (suppress) {
-        if (in.recorder) tracing::exceptionCaught(in, pending, f, w->pos.line);
-        return Flow::Normal;
-    }
+    if (suppress) return Flow::Normal;
     throw PyException{pending};
 }
 
@@ -1643,7 +1602,6 @@ void Evaluator::execRaise(Raise* r, Frame& f) {
     if (!r->exc) {
         Value cur = in.handled()->current();
         if (cur.isNull()) in.raise(types().RuntimeError, "No active exception to reraise");
-        if (in.recorder) tracing::exceptionAt(in, cur, f, f.line);
         throw PyException{cur};
     }
     Value v = eval(r->exc, f);
@@ -1674,7 +1632,6 @@ void Evaluator::execRaise(Raise* r, Frame& f) {
     }
     in.attachContext(exc);
     in.addTraceback(exc, f, r);
-    if (in.recorder) tracing::exceptionAt(in, exc, f);
     throw PyException{exc};
 }
 
@@ -1788,7 +1745,6 @@ void Evaluator::execClassDef(ClassDef* d, Frame& f) {
     {
         FrameScope fs(in, cf);
         CallDepth cd(in);
-        if (in.recorder) tracing::framePushed(in, cf);
         Value pending;
         try {
             execBlock(d->body, cf);
@@ -1797,14 +1753,8 @@ void Evaluator::execClassDef(ClassDef* d, Frame& f) {
         }
         if (!pending.isNull()) {
             in.addTracebackOnce(pending, cf, cf.cur);
-            if (in.recorder) {
-                tracing::exceptionAt(in, pending, cf);
-                tracing::exceptionLeaves(in, pending, cf);
-                tracing::framePopped(in, cf);
-            }
             throw PyException{pending};
         }
-        if (in.recorder) tracing::framePopped(in, cf);
     }
     f.cur = d;
     prepareClassNamespace(ns.get());
@@ -2200,7 +2150,8 @@ Value Interp::runFrame(Frame& f) {
     CallDepth cd(*this);
     Evaluator ev(*this);
     CodeInfo* code = f.code;
-    auto body = [&]() -> Value {
+    Value pending;
+    try {
         if (code->type == CodeInfo::Type::Comprehension) {
             CompRunner cr{ev, code->comp, f};
             Value result;
@@ -2224,23 +2175,10 @@ Value Interp::runFrame(Frame& f) {
         ev.execBlock(*code->body, f);
         if (f.retval.isNull()) return Value::none();
         return std::move(f.retval);
-    };
-    if (recorder) tracing::framePushed(*this, f);
-    Value pending;
-    try {
-        Value result = body();
-        // (A run being abandoned, AbortRun, reports nothing.)
-        if (recorder) tracing::framePopped(*this, f);
-        return result;
     } catch (PyException& ex) {
         pending = std::move(ex.exc);
     }
     addTracebackOnce(pending, f, f.cur);
-    if (recorder) {
-        tracing::exceptionAt(*this, pending, f);
-        tracing::exceptionLeaves(*this, pending, f);
-        tracing::framePopped(*this, f);
-    }
     throw PyException{pending};
 }
 
