@@ -3,15 +3,15 @@
 
 Usage:
     python3 bench/asyncio_bench.py [--asyncscope PATH] [--python PATH] [--vloop PATH]
-                                   [--runs N] [SCENARIO.py ...]
+                                   [--runs N] [--no-record] [SCENARIO.py ...]
 
 Runs every scenario (default: bench/asyncio/*.py) as a whole process under
 both, --runs times each (default 3):
 
   asyncscope:  asyncscope run --record --max-steps 0 SCENARIO.py
                (--record keeps the event trace in memory, as the window does;
-               if the binary does not know --record yet, plain `run` is used and
-               the table says "record: no")
+               if the binary does not know --record yet, or with --no-record,
+               plain `run` is used and the table says "record: no")
   CPython:     python3 vloop.py --timeout 0 SCENARIO.py
                (the same program on a virtual clock: ../shared/conformance/asyncio/
                vloop.py beside the repository when it is there, else the copy in
@@ -86,6 +86,8 @@ def main():
     parser.add_argument("--python", default="python3")
     parser.add_argument("--vloop", default=default_vloop())
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--no-record", action="store_true",
+                        help="time asyncscope without trace recording (to tell the trace's cost apart)")
     parser.add_argument("scenarios", nargs="*")
     args = parser.parse_args()
 
@@ -94,7 +96,7 @@ def main():
         for name in os.listdir(os.path.join(HERE, "asyncio")) if name.endswith(".py"))
     if not os.access(args.asyncscope, os.X_OK):
         sys.exit(f"asyncio_bench.py: {args.asyncscope} is not built; run scripts/build.sh first")
-    record = supports_record(args.asyncscope)
+    record = not args.no_record and supports_record(args.asyncscope)
     ours_cmd = [args.asyncscope, "run"] + (["--record"] if record else []) + ["--max-steps", "0"]
     py_cmd = [args.python, os.path.abspath(args.vloop), "--timeout", "0"]
 
