@@ -180,6 +180,7 @@ void HandleObject::run(Interp& in) {
     if (pending.isNull()) return;
     if (in.isInstance(pending, types().SystemExit) || in.isInstance(pending, types().KeyboardInterrupt))
         throw PyException{pending};
+    addHandleRunFrame(pending);
     Ref<DictObject> ctx(new DictObject());
     ctx->setStr(intern("message"), makeStr("Exception in callback " + callbackText(in)));
     ctx->setStr(intern("exception"), pending);

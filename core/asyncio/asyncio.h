@@ -232,6 +232,9 @@ void markPartialCallback(rt::NativeFn fn);
 // deadlock.cpp: the lines after "*** deadlock at t=...": each pending task
 // of the loop, where it is suspended and what it waits for.
 std::string deadlockDetails(Interp& in, EventLoopObject* loop);
+// Prepends the frame of events.Handle._run to the traceback of an exception
+// that escaped a callback.
+void addHandleRunFrame(const Value& exc);
 // task_stack.cpp: Task.print_stack().
 void installTaskStack(ClassObject* taskClass);
 // runners.cpp: Runner and run().

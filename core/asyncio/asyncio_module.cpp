@@ -2,6 +2,7 @@
 // functions (run, sleep, gather, ...) and the virtual `time` module.
 #include "asyncio/asyncio.h"
 
+#include "lang/ast.h"
 #include "runtime/builtins.h"
 #include "trace/trace.h"
 
@@ -140,8 +141,7 @@ Value taskCancelling(Interp& in, CallArgs& a) { return Value::integer(task(a[0])
 Value taskUncancel(Interp& in, CallArgs& a) {
     TaskObject* t = task(a[0]);
     if (t->numCancelsRequested > 0) {
-        --t->numCancelsRequested;
-        if (t->numCancelsRequested == 0) t->mustCancel = false;
+        --t->numCancelsRequested;  // 3.11 leaves a pending _must_cancel as it is
     }
     return Value::integer(t->numCancelsRequested);
 }
@@ -189,8 +189,6 @@ Value loopCallSoon(Interp& in, CallArgs& a) {
     EventLoopObject* l = loopOf(a[0]);
     l->checkClosed(in);
     Value cb = a[1];
-    if (cb.isObj(Kind::Generator) && cb.obj()->type() == types().coroutine)
-        in.typeError("coroutines cannot be used with call_soon()");
     return Value(l->callSoon(in, cb, restArgs(a, 2)));
 }
 Value loopCallLater(Interp& in, CallArgs& a) {
@@ -198,19 +196,19 @@ Value loopCallLater(Interp& in, CallArgs& a) {
     a.checkKeywordsConsumed(in, "call_later");
     if (a.size() < 3) in.typeError("call_later() missing required arguments");
     EventLoopObject* l = loopOf(a[0]);
-    double d = toDelay(in, a[1], "delay");
-    if (a[2].isObj(Kind::Generator) && a[2].obj()->type() == types().coroutine)
-        in.typeError("coroutines cannot be used with call_later()");
-    return Value(l->callLater(in, d, a[2], restArgs(a, 3)));
+    if (a[1].isNone()) in.typeError("delay must not be None");
+    // call_at(self.time() + delay, ...)
+    Value when = in.binaryOp(lang::BinOpKind::Add, Value::real(l->time(in)), a[1]);
+    return Value(l->callAt(in, toDelay(in, when, "when"), a[2], restArgs(a, 3)));
 }
 Value loopCallAt(Interp& in, CallArgs& a) {
     a.kw("context");
     a.checkKeywordsConsumed(in, "call_at");
     if (a.size() < 3) in.typeError("call_at() missing required arguments");
     EventLoopObject* l = loopOf(a[0]);
+    if (a[1].isNone()) in.typeError("when cannot be None");
+    l->checkClosed(in);
     double w = toDelay(in, a[1], "when");
-    if (a[2].isObj(Kind::Generator) && a[2].obj()->type() == types().coroutine)
-        in.typeError("coroutines cannot be used with call_at()");
     return Value(l->callAt(in, w, a[2], restArgs(a, 3), a[1].isFloat() ? Value() : a[1]));
 }
 Value loopTime(Interp& in, CallArgs& a) { return Value::real(loopOf(a[0])->time(in)); }
@@ -220,7 +218,13 @@ Value loopRunForever(Interp& in, CallArgs& a) {
 }
 Value loopRunUntilComplete(Interp& in, CallArgs& a) {
     a.check(in, "run_until_complete", 2, 2);
-    return loopOf(a[0])->runUntilComplete(in, a[1]);
+    try {
+        return loopOf(a[0])->runUntilComplete(in, a[1]);
+    } catch (PyException& e) {
+        // run_until_complete's frame in the traceback keeps its argument alive
+        if (e.exc.isObj(Kind::Exception)) e.exc.as<ExceptionObject>()->frameRefs.push_back(a[1]);
+        throw;
+    }
 }
 Value loopStop(Interp& in, CallArgs& a) {
     loopOf(a[0])->stopping = true;
@@ -313,8 +317,7 @@ Value asyncioSleep(Interp& in, CallArgs& a) {
     if (a.size() < 2 && delay.isNull()) in.typeError("sleep() missing 1 required positional argument: 'delay'");
     if (result.isNull()) result = Value::none();
     return makeNativeCoroutine("sleep", [delay, result](Interp& in, GeneratorObject& self) -> Value {
-        double d = toDelay(in, delay, "delay");
-        if (d <= 0) {
+        if (in.truthy(in.compare(lang::CmpOpKind::LtE, delay, Value::integer(0)))) {
             self.yield(in, Value::none());
             return result;
         }
@@ -331,7 +334,9 @@ Value asyncioSleep(Interp& in, CallArgs& a) {
             v.obj()->pin();
             return v;
         }();
-        Ref<TimerHandleObject> h = loop->callLater(in, d, setUnlessCancelled, {Value(future), result});
+        // loop.call_later(delay, ...): call_at(self.time() + delay, ...)
+        Value when = in.binaryOp(lang::BinOpKind::Add, Value::real(loop->time(in)), delay);
+        Ref<TimerHandleObject> h = loop->callAt(in, toDelay(in, when, "when"), setUnlessCancelled, {Value(future), result});
         Value pending;
         Value r;
         try {
@@ -513,7 +518,9 @@ Value asyncioGather(Interp& in, CallArgs& a) {
                     FutureObject* cf = fut(c);
                     Value res;
                     if (cf->state == FutureObject::State::Cancelled) {
-                        res = cf->makeCancelledError(in);
+                        // CancelledError('' if fut._cancel_message is None else fut._cancel_message)
+                        bool noMsg = cf->cancelMessage.isNull() || cf->cancelMessage.isNone();
+                        res = newCancelledError(in, noMsg ? makeStr("") : cf->cancelMessage);
                     } else {
                         res = cf->getException(in);
                         if (res.isNone()) res = cf->result;
@@ -549,6 +556,32 @@ bool GatheringFuture::cancel(Interp& in, Value msg) {
         if (fut(c)->cancel(in, msg)) ret = true;
     if (ret) cancelRequested = true;
     return ret;
+}
+
+// The frame of events.Handle._run that every exception escaping a callback
+// passes through in CPython (its traceback starts there, so it is printed
+// with a "Traceback" header even when the callback is a builtin).
+void addHandleRunFrame(const Value& exc) {
+    static const CodeInfo* code = [] {
+        static lang::Module module;
+        module.filename = "asyncio/events.py";
+        module.lines.assign(80, std::string());
+        module.lines[79] = "            self._context.run(self._callback, *self._args)";
+        auto* c = new CodeInfo();
+        c->name = "_run";
+        c->qualname = "Handle._run";
+        c->module = &module;
+        c->firstLine = 78;
+        return c;
+    }();
+    if (!exc.isObj(Kind::Exception)) return;
+    auto* e = exc.as<ExceptionObject>();
+    if (!e->traceback) e->traceback = std::make_shared<std::vector<TracebackEntry>>();
+    TracebackEntry te;
+    te.code = code;
+    te.pos.line = 80;
+    te.pos.col = -1;
+    e->traceback->insert(e->traceback->begin(), te);
 }
 
 // runners._cancel_all_tasks(loop)

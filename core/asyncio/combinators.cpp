@@ -114,10 +114,11 @@ void initHooks(Interp& in, GeneratorObject* g) {
 Value agenDrive(Interp& in, GeneratorObject& self, GeneratorObject* g, Value sent, Value thrown, bool closing) {
     for (;;) {
         Value out;
-        Outcome o = g->resume(in, sent, thrown, out);
+        Outcome o = g->resume(in, sent, thrown, out, GeneratorObject::Resumer::Awaiter);
         if (o == Outcome::Yielded) {
             Value v;
             if (isAgenYield(out, v)) {
+                g->detachFrames(in);  // its own yield: the value goes to the `async for`
                 if (closing) in.raise(types().RuntimeError, "async generator ignored GeneratorExit");
                 return v;
             }
@@ -536,8 +537,7 @@ Value tgAenter(Interp& in, CallArgs& a) {
     Value self = a[0];
     return makeNativeCoroutine("__aenter__", [self](Interp& in, GeneratorObject&) -> Value {
         TaskGroupObject* g = tg(self);
-        if (g->entered) in.raise(types().RuntimeError, "TaskGroup " + in.repr(self) + " has been already entered");
-        g->entered = true;
+        if (g->entered) in.raise(types().RuntimeError, "TaskGroup " + in.repr(self) + " has already been entered");
         if (!g->loop) {
             g->loop = getRunningLoop(in);
             if (!g->loop) in.raise(types().RuntimeError, "no running event loop");
@@ -545,6 +545,7 @@ Value tgAenter(Interp& in, CallArgs& a) {
         g->parentTask = g->loop->currentTask ? Value(g->loop->currentTask) : Value::none();
         if (g->parentTask.isNone())
             in.raise(types().RuntimeError, "TaskGroup " + in.repr(self) + " cannot determine the parent task");
+        g->entered = true;
         return self;
     });
 }
@@ -605,10 +606,16 @@ Value tgCreateTask(Interp& in, CallArgs& a) {
     a.check(in, "create_task", 2, 2);
     Value self = a[0];
     TaskGroupObject* g = tg(self);
-    if (!g->entered) in.raise(types().RuntimeError, "TaskGroup " + in.repr(self) + " has not been entered");
-    if (g->exiting && !g->hasTasks(in)) in.raise(types().RuntimeError, "TaskGroup " + in.repr(self) + " is finished");
-    if (g->aborting) in.raise(types().RuntimeError, "TaskGroup " + in.repr(self) + " is shutting down");
-    if (!isCoroutine(a[1])) in.typeError("a coroutine was expected, got " + in.repr(a[1]));
+    // create_task's frame in the traceback keeps the coroutine alive
+    auto refuse = [&](ClassObject* type, const std::string& msg) {
+        Value e = in.newException(type, msg);
+        e.as<ExceptionObject>()->frameRefs.push_back(a[1]);
+        in.raiseValue(e);
+    };
+    if (!g->entered) refuse(types().RuntimeError, "TaskGroup " + in.repr(self) + " has not been entered");
+    if (g->exiting && !g->hasTasks(in)) refuse(types().RuntimeError, "TaskGroup " + in.repr(self) + " is finished");
+    if (g->aborting) refuse(types().RuntimeError, "TaskGroup " + in.repr(self) + " is shutting down");
+    if (!isCoroutine(a[1])) refuse(types().TypeError, "a coroutine was expected, got " + in.repr(a[1]));
     // loop.create_task(coro) names it Task-N; _set_task_name() renames it after.
     Value t(g->loop->createTask(in, a[1], Value()));
     if (!name.isNull() && !name.isNone()) in.callMethod(t, intern("set_name"), {name});

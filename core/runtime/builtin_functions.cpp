@@ -604,6 +604,41 @@ Value builtinIter(Interp& in, CallArgs& a) {
     return makeCallIterator(a[0], a[1]);
 }
 
+// aiter(async_iterable)
+Value builtinAiter(Interp& in, CallArgs& a) {
+    positional(in, a, "aiter", 1, 1);
+    Value f = Interp::typeOf(a[0])->lookup(intern("__aiter__"));
+    if (f.isNull()) in.typeError("'" + Interp::typeName(a[0]) + "' object is not an async iterable");
+    Value it = in.call(f, {a[0]});
+    if (Interp::typeOf(it)->lookup(intern("__anext__")).isNull())
+        in.typeError("aiter() returned not an async iterator of type '" + Interp::typeName(it) + "'");
+    return it;
+}
+
+// anext(async_iterator[, default]): with a default, an awaitable that turns
+// StopAsyncIteration into the default.
+Value builtinAnext(Interp& in, CallArgs& a) {
+    positional(in, a, "anext", 1, 2);
+    Value f = Interp::typeOf(a[0])->lookup(intern("__anext__"));
+    if (f.isNull()) in.typeError("'" + Interp::typeName(a[0]) + "' object is not an async iterator");
+    Value awaitable = in.call(f, {a[0]});
+    if (a.size() == 1) return awaitable;
+    Value dflt = a[1];
+    return Value(new GeneratorObject("anext_awaitable", "anext_awaitable",
+                                     [awaitable, dflt](Interp& in, GeneratorObject& self) -> Value {
+                                         Value pending;
+                                         Value result;
+                                         try {
+                                             result = self.awaitFrom(in, awaitable);
+                                         } catch (PyException& e) {
+                                             pending = e.exc;
+                                         }
+                                         if (pending.isNull()) return result;
+                                         if (in.isInstance(pending, types().StopAsyncIteration)) return dflt;
+                                         throw PyException{pending};
+                                     }));
+}
+
 Value builtinNext(Interp& in, CallArgs& a) {
     positional(in, a, "next", 1, 2);
     const Value& it = a[0];
@@ -732,6 +767,8 @@ void installBuiltinFunctions(Interp& in, DictObject* builtins) {
     defineFunction(builtins, "delattr", builtinDelattr);
     defineFunction(builtins, "iter", builtinIter);
     defineFunction(builtins, "next", builtinNext);
+    defineFunction(builtins, "aiter", builtinAiter);
+    defineFunction(builtins, "anext", builtinAnext);
     defineFunction(builtins, "vars", builtinVars);
     defineFunction(builtins, "dir", builtinDir);
 }

@@ -1438,6 +1438,14 @@ Flow Evaluator::execTryStar(Try* t, Frame& f) {
         } catch (PyException& ex) {
             inner = std::move(ex.exc);
         }
+        // `except* E as name` deletes the name afterwards, like `except`.
+        if (h->nameTarget) {
+            Name* n = h->nameTarget;
+            if (n->scope == NameScope::Local) f.fast[n->index] = Value();
+            else if (n->scope == NameScope::Cell) f.cells[n->index]->value = Value();
+            else if (n->scope == NameScope::Global) f.globals->pop(in, Value(static_cast<StrObject*>(n->cache)));
+            else if (f.locals) f.locals->pop(in, Value(static_cast<StrObject*>(n->cache)));
+        }
         if (inner.isNull()) continue;
         // A bare `raise` re-raises the match untouched; anything else (even
         // `raise match`, which adds this frame to its traceback) is new.
