@@ -17,11 +17,7 @@ constexpr double kMaximumSelectTimeout = 24 * 3600;
 constexpr size_t kMinScheduledTimerHandles = 100;
 constexpr double kMinCancelledTimerHandlesFraction = 0.5;
 
-std::string addressOf(const void* p) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%p", p);
-    return buf;
-}
+std::string addressOf(const rt::Object* p) { return rt::addressText(p); }
 }  // namespace
 
 // ------------------------------------------------------------ trace events

@@ -162,11 +162,7 @@ Value barrierNew(Interp& in, CallArgs& a) {
     return self;
 }
 
-std::string address(const void* p) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%p", p);
-    return buf;
-}
+std::string address(const rt::Object* p) { return rt::addressText(p); }
 
 int64_t nWaiting(BarrierObject* b) { return b->state == BarrierState::Filling ? b->count : 0; }
 

@@ -22,11 +22,7 @@ using namespace rt;
 
 namespace {
 
-std::string address(const void* p) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%p", p);
-    return buf;
-}
+std::string address(const rt::Object* p) { return rt::addressText(p); }
 
 std::set<NativeFn>& partialFns() {
     static std::set<NativeFn> s;

@@ -28,11 +28,7 @@ ClassObject* makeSyncClass(const char* name, const char* module, ClassObject* ba
     return c;
 }
 
-std::string address(const void* p) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%p", p);
-    return buf;
-}
+std::string address(const rt::Object* p) { return rt::addressText(p); }
 
 // "<asyncio.locks.Lock object at 0x...>" without the angle brackets.
 std::string objectReprInner(Interp& in, const Value& self) {

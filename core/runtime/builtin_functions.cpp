@@ -194,7 +194,7 @@ Value builtinHash(Interp& in, CallArgs& a) {
 Value builtinId(Interp& in, CallArgs& a) {
     exactlyOne(in, a, "id");
     const Value& v = a[0];
-    if (v.isObj()) return Value::integer(int64_t(reinterpret_cast<uintptr_t>(v.obj())));
+    if (v.isObj()) return Value::integer(Object::idOf(v.obj()));
     // Inline values have no address; give each distinct value a stable number.
     uint64_t bits = 0;
     switch (v.tag()) {

@@ -18,6 +18,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <string>
 #include <utility>
 
 namespace ascope::rt {
@@ -35,7 +36,11 @@ enum class Kind : uint8_t {
 
 class Object {
 public:
-    Object(ClassObject* type, Kind kind) : m_type(type), m_kind(kind) {}
+    Object(ClassObject* type, Kind kind) : m_type(type), m_kind(kind) {
+        const uint64_t serial = s_nextSerial++;
+        m_serialLo = uint32_t(serial);
+        m_serialHi = uint16_t(serial >> 32);
+    }
     Object(const Object&) = delete;
     Object& operator=(const Object&) = delete;
     virtual ~Object() = default;
@@ -58,6 +63,24 @@ public:
     // Objects that CPython never frees (builtin types, singletons) are pinned.
     void pin() { m_refs += int64_t(1) << 40; }
 
+    // Identity. Every object gets a creation number; id() and the default
+    // hash derive from it instead of the address, so that a run prints the
+    // same reprs, iterates sets of objects in the same order and records
+    // the same trace every time (addresses change with ASLR and with the
+    // allocator's history). Numbers of objects created during a run count
+    // from that run's start (`beginRun`), so a re-run in the same process
+    // (the window) is identical too; older objects (builtin types) keep
+    // theirs, in a separate range, so ids stay unique.
+    uint64_t serial() const { return (uint64_t(m_serialHi) << 32) | m_serialLo; }
+    static void beginRun() { s_runBase = s_nextSerial; }
+    // id(): shaped like a CPython address (16-byte aligned, in the 0x7f.. range).
+    static int64_t idOf(const Object* o) {
+        if (!o) return 0;
+        const uint64_t s = o->serial();
+        return s >= s_runBase ? int64_t(0x7f0000000000ull + (s - s_runBase) * 16)
+                              : int64_t(0x550000000000ull + s * 16);
+    }
+
 protected:
     // Called when the count reaches zero: runs the finalizer hook of the
     // object's kind (generator close, never-awaited warning...) and deletes it,
@@ -69,7 +92,15 @@ protected:
     int64_t m_refs = 0;
     ClassObject* m_type;
     Kind m_kind;
+    // 48 bits of creation number in what would be padding after m_kind.
+    uint16_t m_serialHi = 0;
+    uint32_t m_serialLo = 0;
+    static inline uint64_t s_nextSerial = 1;
+    static inline uint64_t s_runBase = 1;
 };
+
+// How a repr shows an object's identity ("0x7f0000000a30"): its id in hex.
+std::string addressText(const Object* o);
 
 // An owning, typed pointer to an object (nullptr allowed).
 template <typename T>

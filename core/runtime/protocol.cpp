@@ -78,8 +78,15 @@ void CallArgs::checkKeywordsConsumed(Interp& in, const char* fname) {
 
 // --------------------------------------------------------------- lifecycle
 
+std::string addressText(const Object* o) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(Object::idOf(o)));
+    return buf;
+}
+
 Interp::Interp(int64_t maxSteps, int64_t memoryLimit) : m_maxSteps(maxSteps), m_memoryLimit(memoryLimit) {
     types();
+    Object::beginRun();   // ids and default hashes count from here: every run the same
     t_current = this;
     m_memoryBase = liveHeapBytes();
     m_stackLimit = sched::mainStackLowest();
@@ -1441,9 +1448,13 @@ bool Interp::truthy(const Value& v) {
 }
 
 namespace {
-int64_t pointerHash(const void* o) {
-    uintptr_t p = reinterpret_cast<uintptr_t>(o);
+// CPython's _Py_HashPointer, of the object's id (see Object::idOf).
+int64_t pointerHash(const Object* o) {
+    uint64_t p = uint64_t(Object::idOf(o));
     return int64_t((p >> 4) | (p << 60)) & 0x7fffffffffffffff;
+}
+int64_t nameHash(const char* name) {
+    return int64_t(std::hash<std::string_view>()(name)) & 0x7fffffffffffffff;
 }
 }  // namespace
 
@@ -1480,7 +1491,7 @@ int64_t Interp::hash(const Value& v) {
     case Kind::Builtin: {
         auto* b = static_cast<BuiltinObject*>(o);
         if (b->self.isNull()) return pointerHash(o);
-        return (b->self.isObj() ? pointerHash(b->self.obj()) : hash(b->self)) ^ pointerHash(reinterpret_cast<const void*>(b->fn));
+        return (b->self.isObj() ? pointerHash(b->self.obj()) : hash(b->self)) ^ nameHash(b->name);
     }
     case Kind::BoundMethod: {
         // As CPython's method_hash: the object's identity and the function's hash.
@@ -1520,11 +1531,7 @@ struct ReprGuard {
     }
 };
 
-std::string addressOf(const void* p) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%p", p);
-    return buf;
-}
+std::string addressOf(const Object* p) { return addressText(p); }
 }  // namespace
 
 std::string reprSequence(Interp& in, const std::vector<Value>& items, const char* open, const char* close,

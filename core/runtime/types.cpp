@@ -136,7 +136,7 @@ Value objectNe(Interp& in, CallArgs& a) {
 Value objectNotImplemented(Interp& in, CallArgs& a) { return types().notImplementedValue; }
 
 Value objectHash(Interp& in, CallArgs& a) {
-    uintptr_t p = reinterpret_cast<uintptr_t>(a[0].isObj() ? a[0].obj() : nullptr);
+    uint64_t p = uint64_t(Object::idOf(a[0].isObj() ? a[0].obj() : nullptr));
     return Value::integer(int64_t((p >> 4) | (p << 60)) & 0x7fffffffffffffff);
 }
 
