@@ -790,6 +790,13 @@ void TaskObject::step(Interp& in, Value exc) {
         }
         break;
     case GeneratorObject::Outcome::Raised:
+        // The coroutine's locals stay with its exception (as its frame does in
+        // CPython), but not this task itself: the task will hold the exception.
+        if (out.isObj(Kind::Exception)) {
+            auto& refs = out.as<ExceptionObject>()->frameRefs;
+            refs.erase(std::remove_if(refs.begin(), refs.end(), [this](const Value& v) { return v.is(Value(this)); }),
+                       refs.end());
+        }
         if (in.isInstance(out, asyncioTypes().cancelledError)) {
             cancelledExc = out;
             FutureObject::cancel(in, Value());

@@ -221,8 +221,11 @@ Value loopRunUntilComplete(Interp& in, CallArgs& a) {
     try {
         return loopOf(a[0])->runUntilComplete(in, a[1]);
     } catch (PyException& e) {
-        // run_until_complete's frame in the traceback keeps its argument alive
-        if (e.exc.isObj(Kind::Exception)) e.exc.as<ExceptionObject>()->frameRefs.push_back(a[1]);
+        // run_until_complete's frame in the traceback keeps its argument
+        // alive; not a future that holds this very exception (without a
+        // cycle collector that cycle would never be freed).
+        bool holdsIt = isFuture(a[1]) && fut(a[1])->exception.is(e.exc);
+        if (e.exc.isObj(Kind::Exception) && !holdsIt) e.exc.as<ExceptionObject>()->frameRefs.push_back(a[1]);
         throw;
     }
 }

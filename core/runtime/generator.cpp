@@ -60,13 +60,18 @@ Value GeneratorObject::runBody(Interp& in) {
 }
 
 // A finished generator drops its locals at once, as CPython clears the frame.
-void GeneratorObject::releaseFrame() {
+void GeneratorObject::releaseFrame(const Value& raised) {
     if (m_nativeBody) {
         m_nativeBody = nullptr;
         return;
     }
     if (!func) return;
     size_t n = func->code->varNames.size();
+    if (raised.isObj(Kind::Exception)) {
+        auto& keep = raised.as<ExceptionObject>()->frameRefs;
+        for (size_t i = 0; i < n && fast; ++i)
+            if (fast[i].isObj() && !fast[i].is(raised)) keep.push_back(fast[i]);
+    }
     for (size_t i = 0; i < n && fast; ++i) fast[i] = Value();
     size_t c = size_t(func->code->cellCount());
     for (size_t i = 0; i < c && cells; ++i) cells[i] = Ref<CellObject>();
@@ -106,7 +111,7 @@ Value GeneratorObject::runInline(Interp& in, GeneratorObject* host) {
     in.setHandled(savedHandled);
     m_inlineHost = nullptr;
     state = State::Finished;
-    releaseFrame();
+    releaseFrame(pending);
     if (!pending.isNull()) {
         if (in.isInstance(pending, types().StopIteration)) {
             Value e = in.newException(types().RuntimeError, "coroutine raised StopIteration");
@@ -200,7 +205,7 @@ GeneratorObject::Outcome GeneratorObject::resume(Interp& in, const Value& sent, 
         out = std::move(run.transfer);
         Outcome ended = run.outcome;
         m_run.reset();
-        releaseFrame();
+        releaseFrame(ended == Outcome::Raised ? out : Value());
         if (ended == Outcome::Raised) {
             const Types& t = types();
             bool stopIter = in.isInstance(out, t.StopIteration);

@@ -82,7 +82,10 @@ public:
 private:
     void body(Interp& in);
     Value runBody(Interp& in);
-    void releaseFrame();
+    // Drops the locals of a finished body; when it ended with `raised`, they
+    // go with that exception instead (CPython's traceback keeps the frame,
+    // and so its locals, alive as long as the exception lives).
+    void releaseFrame(const Value& raised = Value());
     GeneratorObject* fiberOwner() { return m_inlineHost ? m_inlineHost->fiberOwner() : this; }
 
     NativeBody m_nativeBody;
