@@ -10,6 +10,8 @@
 //   asyncscope [options] FILE.py         the window, on FILE.py
 //   asyncscope run [options] FILE.py     headless: exactly what python3 FILE.py prints
 //   asyncscope trace [--json] FILE.py    headless: the recorded event trace, as text or JSON
+//   asyncscope export FILE.py -o OUT.png --at STEP [--size WxH] [--lang fr|en] [--progress P]
+//                                        headless: the stage's frame at that step, as a PNG
 //
 // Everything after FILE.py belongs to the scenario (its sys.argv), which is
 // not supported yet: such arguments are rejected, never taken as options.
@@ -28,6 +30,7 @@ struct CommandLine
         Window,    // open the window (on `file` if given)
         Run,       // run `file` headless
         Trace,     // print the event trace of `file` (text, or JSON with `json`)
+        Export,    // write the stage's frame of `file` at `at` to `output`
         Help,      // print `message` (the usage) on stdout, exit 0
         Version,   // print `message` on stdout, exit 0
         Error,     // print `message` (one line) on stderr, exit 2
@@ -40,6 +43,14 @@ struct CommandLine
     QString screenshot;       // Window: save a PNG of the window after the first run, then quit
     bool json = false;        // Trace: JSON instead of one line per event
     bool record = false;      // Run: record the trace in memory as the window does, then discard it
+    // Export:
+    QString output;           // the image to write (.png)
+    int64_t at = -1;          // the event index (as `trace` numbers them); -1: the last event
+    int width = 1920;         // frame size in pixels
+    int height = 1080;
+    QString language = QStringLiteral("fr");   // "fr" or "en"
+    double progress = 1.0;    // how far event `at` has played, 0..1 (1: its end state)
+    QString theme = QStringLiteral("standard");  // "standard" or "projector"
     QString message;
 };
 

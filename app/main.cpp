@@ -1,5 +1,6 @@
 // asyncscope: the window, or a headless command (see command_line.h).
 #include "command_line.h"
+#include "export/frame_export.h"
 #include "headless_run.h"
 #include "scenario/runner.h"
 #include "main_window.h"
@@ -8,6 +9,7 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QFile>
+#include <QGuiApplication>
 #include <QImage>
 #include <QTimer>
 
@@ -100,6 +102,25 @@ int main(int argc, char **argv)
         const std::string text = ascope::traceFile(std::string(path.constData(), size_t(path.size())), command.json);
         std::fwrite(text.data(), 1, text.size(), stdout);
         return 0;
+    }
+    case ascope::CommandLine::Mode::Export: {
+        // Painting needs a QGuiApplication; the offscreen platform needs no display.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        // The offscreen platform complains about a missing XDG_RUNTIME_DIR,
+        // which an export never uses: keep stderr for what matters.
+        static const QtMessageHandler previous = qInstallMessageHandler(nullptr);
+        qInstallMessageHandler([](QtMsgType type, const QMessageLogContext &context, const QString &message) {
+            if (message.contains(QLatin1String("XDG_RUNTIME_DIR")))
+                return;
+            if (previous)
+                previous(type, context, message);
+            else
+                std::fprintf(stderr, "%s\n", qPrintable(message));
+        });
+        QGuiApplication app(argc, argv);
+        ascope::Theme::loadBundledFonts();
+        return ascope::exportFrame(command);
     }
     case ascope::CommandLine::Mode::Window:
         break;

@@ -133,8 +133,27 @@ void MainWindowTest::commandLine_data()
                                                  << "asyncscope: can't open file '/nonexistent/x.py': [Errno 2]";
     QTest::newRow("unknown command") << QStringList{"frobnicate"} << int(Mode::Error) << "" << qint64(-1)
                                      << "asyncscope: 'frobnicate' is neither a command";
-    QTest::newRow("a command of a later version") << QStringList{"export"} << int(Mode::Error) << "" << qint64(-1)
-                                                  << "asyncscope: the 'export' command is not available yet";
+    QTest::newRow("export without a file") << QStringList{"export"} << int(Mode::Error) << "" << qint64(-1)
+                                           << "asyncscope: export: which file?";
+    QTest::newRow("export a frame") << QStringList{"export", hello, "-o", "/tmp/f.png", "--at", "3"} << int(Mode::Export)
+                                    << hello << qint64(-1) << "";
+    QTest::newRow("export options before the file")
+        << QStringList{"export", "--size", "1366x768", "--lang", "en", "--progress", "0.5", "-o", "f.png", hello}
+        << int(Mode::Export) << hello << qint64(-1) << "";
+    QTest::newRow("export needs an output") << QStringList{"export", hello} << int(Mode::Error) << "" << qint64(-1)
+                                            << "asyncscope: export: where to?";
+    QTest::newRow("export writes PNG only") << QStringList{"export", "-o", "f.mp4", hello} << int(Mode::Error) << ""
+                                            << qint64(-1) << "asyncscope: export: only PNG frames";
+    QTest::newRow("export size must be WxH") << QStringList{"export", "--size", "big", "-o", "f.png", hello}
+                                             << int(Mode::Error) << "" << qint64(-1) << "asyncscope: --size needs";
+    QTest::newRow("export progress within 0..1") << QStringList{"export", "--progress", "2", "-o", "f.png", hello}
+                                                 << int(Mode::Error) << "" << qint64(-1) << "asyncscope: --progress needs";
+    QTest::newRow("export language fr or en") << QStringList{"export", "--lang", "de", "-o", "f.png", hello}
+                                              << int(Mode::Error) << "" << qint64(-1) << "asyncscope: --lang needs";
+    QTest::newRow("export step is a number") << QStringList{"export", "--at", "x", "-o", "f.png", hello}
+                                             << int(Mode::Error) << "" << qint64(-1) << "asyncscope: --at needs";
+    QTest::newRow("export options outside export") << QStringList{"run", "--at", "3", hello} << int(Mode::Error) << ""
+                                                   << qint64(-1) << "asyncscope: --at is for the export command";
     QTest::newRow("negative step budget") << QStringList{"run", "--max-steps", "-3", hello} << int(Mode::Error) << ""
                                           << qint64(-1) << "asyncscope: --max-steps needs";
     QTest::newRow("trace as json") << QStringList{"trace", "--json", hello} << int(Mode::Trace) << hello << qint64(-1)
