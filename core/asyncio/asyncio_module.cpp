@@ -191,6 +191,16 @@ Value loopCallSoon(Interp& in, CallArgs& a) {
     Value cb = a[1];
     return Value(l->callSoon(in, cb, restArgs(a, 2)));
 }
+// call_soon_threadsafe(): call_soon() plus a wake-up of the selector, which
+// the virtual selector does not need.
+Value loopCallSoonThreadsafe(Interp& in, CallArgs& a) {
+    a.kw("context");
+    a.checkKeywordsConsumed(in, "call_soon_threadsafe");
+    if (a.size() < 2) in.typeError("call_soon_threadsafe() missing 1 required positional argument: 'callback'");
+    EventLoopObject* l = loopOf(a[0]);
+    l->checkClosed(in);
+    return Value(l->callSoon(in, a[1], restArgs(a, 2)));
+}
 Value loopCallLater(Interp& in, CallArgs& a) {
     a.kw("context");
     a.checkKeywordsConsumed(in, "call_later");
@@ -735,6 +745,7 @@ const AsyncioTypes& asyncioTypes() {
         ClassObject* l = a.loop;
         defineMethod(l, "call_soon", loopCallSoon);
         defineMethod(l, "call_later", loopCallLater);
+        defineMethod(l, "call_soon_threadsafe", loopCallSoonThreadsafe);
         defineMethod(l, "call_at", loopCallAt);
         defineMethod(l, "time", loopTime);
         defineMethod(l, "run_forever", loopRunForever);

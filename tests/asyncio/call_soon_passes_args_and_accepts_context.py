@@ -1,4 +1,4 @@
-# call_soon/call_later/call_at pass positional arguments to the callback and
+# call_soon/call_soon_threadsafe/call_later/call_at pass positional arguments to the callback and
 # accept the context= keyword; callbacks run in FIFO order per iteration;
 # coroutines and non-callables are refused with CPython's messages.
 import asyncio
@@ -18,6 +18,7 @@ async def main():
     loop.call_soon(show, context=None)
     loop.call_later(0.5, show, "later", context=None)
     loop.call_at(loop.time() + 0.25, show, "at", 4)
+    loop.call_soon_threadsafe(show, "threadsafe", context=None)
     loop.call_soon(show, "last")
     await asyncio.sleep(1)
     c = coro()
