@@ -237,6 +237,9 @@ std::string deadlockDetails(Interp& in, EventLoopObject* loop);
 void addHandleRunFrame(const Value& exc);
 // task_stack.cpp: Task.print_stack().
 void installTaskStack(ClassObject* taskClass);
+// at_exit.cpp: the last cyclic garbage collection of the program, for the
+// pending tasks nothing can reach (run before the main module is cleared).
+void collectAtExit(Interp& in);
 // runners.cpp: Runner and run().
 void installRunners(rt::DictObject* asyncioModuleDict);
 // runners._cancel_all_tasks(loop): cancels the loop's pending tasks and runs

@@ -68,7 +68,9 @@ RunResult runSource(const std::string& filename, std::string_view source, const 
     aio::installAsyncio(in);
     std::unique_ptr<trace::TraceRecorder> recorder;
     if (options.trace) {
-        recorder = std::make_unique<trace::TraceRecorder>(*options.trace, [&in] { return aio::state(in).clock; });
+        // The clock is read at every event: the state's address, not a lookup by name.
+        const aio::AsyncioState* asyncio = &aio::state(in);
+        recorder = std::make_unique<trace::TraceRecorder>(*options.trace, [asyncio] { return asyncio->clock; });
         in.recorder = recorder.get();
     }
     // Whatever the interpreter's destructor still does is not part of the run.
@@ -111,10 +113,18 @@ RunResult runSource(const std::string& filename, std::string_view source, const 
             result.error = std::move(error);
         }
     } catch (rt::AbortRun& a) {
-        in.write(true, a.message + "\n");
+        std::string text = a.message;
+        while (!text.empty() && text.back() == '\n') text.pop_back();
+        in.write(true, text + "\n");
         result.exitCode = a.message.rfind("*** deadlock", 0) == 0 ? 3 : 4;
-        result.error = RunError{false, 0, lastLine(a.message)};
+        // the first line says what happened (a deadlock report lists the tasks after it)
+        result.error = RunError{false, 0, text.substr(0, text.find('\n'))};
         return result;
+    }
+    try {
+        aio::collectAtExit(in);
+    } catch (rt::PyException&) {
+    } catch (rt::AbortRun&) {
     }
     try {
         in.finish();
