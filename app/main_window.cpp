@@ -2,7 +2,12 @@
 
 #include "panels/code_view.h"
 #include "panels/console_view.h"
+#include "panels/narration_view.h"
 #include "panels/scenario_browser.h"
+#include "panels/stack_inspector.h"
+#include "panels/stage_widget.h"
+#include "panels/timeline_view.h"
+#include "player/player.h"
 #include "player/run_scheduler.h"
 #include "render/theme.h"
 #include "scenario/runner.h"
@@ -13,6 +18,7 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDir>
+#include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileDialog>
@@ -22,7 +28,7 @@
 #include <QMessageBox>
 #include <QSaveFile>
 #include <QSettings>
-#include <QSplitter>
+#include <QShortcut>
 #include <QStatusBar>
 #include <QStringDecoder>
 #include <QToolBar>
@@ -34,8 +40,9 @@ namespace {
 
 const char *const kGeometryKey = "window/geometry";
 const char *const kStateKey = "window/state";
-const char *const kSplitterKey = "window/splitter";
 const char *const kLanguageKey = "language";
+const char *const kSpeedKey = "player/speed";
+const char *const kGranularityKey = "player/granularity";
 const char *const kAutoRunKey = "autoRun";
 const char *const kLastScenarioKey = "lastScenario";
 
@@ -72,10 +79,18 @@ QString exitStatusText(int exitCode)
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_scheduler(new RunScheduler(this))
+    , m_player(new Player(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     createPanels();
     createActions();
+    createPlayerControls();
+
+    connect(m_player, &Player::frameChanged, this, &MainWindow::showFrame);
+    connect(m_timeline, &TimelineView::seekRequested, m_player, &Player::seek);
+    connect(m_timeline, &TimelineView::taskClicked, this, &MainWindow::selectTask);
+    connect(m_stack, &StackInspector::taskSelected, this, &MainWindow::selectTask);
+    connect(m_stack, &StackInspector::lineActivated, m_codeView, &CodeView::revealLine);
 
     connect(m_codeView->document(), &QTextDocument::contentsChange, this, [this] {
         if (!m_loading)
@@ -98,31 +113,61 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::createPanels()
 {
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowNestedDocks | QMainWindow::AllowTabbedDocks);
+    m_stage = new StageWidget;
+    m_stage->setObjectName(QStringLiteral("stage"));
+    m_stage->setFocusPolicy(Qt::StrongFocus);
+    m_stage->setNarrationBand(FrameOptions::Narration::Hide);   // the narration panel shows it
+    setCentralWidget(m_stage);
+
     m_browser = new ScenarioBrowser;
     m_browser->setObjectName(QStringLiteral("scenarioBrowser"));
     m_codeView = new CodeView;
     m_codeView->setObjectName(QStringLiteral("codeView"));
     m_console = new ConsoleView;
     m_console->setObjectName(QStringLiteral("console"));
+    m_stack = new StackInspector;
+    m_stack->setObjectName(QStringLiteral("stackInspector"));
+    m_timeline = new TimelineView;
+    m_timeline->setObjectName(QStringLiteral("timeline"));
+    m_timeline->setTaskColours([](uint64_t task) { return Theme::standard().stage.taskColour(task); });
+    m_narration = new NarrationView;
+    m_narration->setObjectName(QStringLiteral("narration"));
 
     m_fileLabel = new QLabel;
     m_consoleLabel = new QLabel(tr("Console"));
-
-    m_splitter = new QSplitter(Qt::Horizontal);
-    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
-    m_splitter->addWidget(captioned(new QLabel(tr("Scenarios")), m_browser));
-    m_splitter->addWidget(captioned(m_fileLabel, m_codeView));
-    m_splitter->addWidget(captioned(m_consoleLabel, m_console));
-    m_splitter->setStretchFactor(0, 0);
-    m_splitter->setStretchFactor(1, 3);
-    m_splitter->setStretchFactor(2, 2);
-    m_splitter->setSizes({360, 700, 460});
-    m_splitter->setChildrenCollapsible(false);
-    setCentralWidget(m_splitter);
+    auto dock = [this](const QString &title, const char *name, QWidget *content, Qt::DockWidgetArea area) {
+        auto *d = new QDockWidget(title, this);
+        d->setObjectName(QLatin1String(name));
+        d->setWidget(content);
+        d->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
+        addDockWidget(area, d);
+        return d;
+    };
+    QDockWidget *browserDock = dock(tr("Scenarios"), "scenariosDock", m_browser, Qt::LeftDockWidgetArea);
+    QDockWidget *codeDock = dock(tr("Code"), "codeDock", captioned(m_fileLabel, m_codeView), Qt::LeftDockWidgetArea);
+    QDockWidget *consoleDock = dock(tr("Console"), "consoleDock", captioned(m_consoleLabel, m_console), Qt::RightDockWidgetArea);
+    QDockWidget *stackDock = dock(tr("Stack"), "stackDock", m_stack, Qt::RightDockWidgetArea);
+    QDockWidget *timelineDock = dock(tr("Timeline"), "timelineDock", m_timeline, Qt::BottomDockWidgetArea);
+    QDockWidget *narrationDock = dock(tr("Narration"), "narrationDock", m_narration, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(browserDock, codeDock);   // the code in front; the browser one click away
+    codeDock->raise();
+    splitDockWidget(consoleDock, stackDock, Qt::Vertical);
+    splitDockWidget(timelineDock, narrationDock, Qt::Vertical);
+    resizeDocks({codeDock, consoleDock}, {520, 420}, Qt::Horizontal);
+    resizeDocks({timelineDock, narrationDock}, {170, 60}, Qt::Vertical);
+    m_docks = {browserDock, codeDock, consoleDock, stackDock, timelineDock, narrationDock};
 
     m_exitLabel = new QLabel;
+    m_exitLabel->setMinimumWidth(m_exitLabel->fontMetrics().horizontalAdvance(
+        QStringLiteral("exit status 1: uncaught exception · ran in 0000 ms")));
+    m_positionLabel = new QLabel;
+    m_positionLabel->setObjectName(QStringLiteral("positionLabel"));
+    m_positionLabel->setMinimumWidth(m_positionLabel->fontMetrics().horizontalAdvance(
+        QStringLiteral("event 00000/00000 · t=000.000 s · iteration 00000")));
+    statusBar()->addPermanentWidget(m_positionLabel);
     statusBar()->addPermanentWidget(m_exitLabel);
-    resize(1440, 860);
+    resize(1600, 900);
 }
 
 void MainWindow::createActions()
@@ -198,7 +243,8 @@ void MainWindow::restoreSettings()
     QSettings settings;
     restoreGeometry(settings.value(kGeometryKey).toByteArray());
     restoreState(settings.value(kStateKey).toByteArray());
-    m_splitter->restoreState(settings.value(kSplitterKey).toByteArray());
+    m_player->setSpeed(settings.value(kSpeedKey, 1.0).toDouble());
+    setStepGranularity(trace::Granularity(std::clamp(settings.value(kGranularityKey, int(trace::Granularity::Line)).toInt(), 0, 3)));
     m_autoRunAction->setChecked(settings.value(kAutoRunKey, true).toBool());
     setLanguage(languageFromCode(settings.value(kLanguageKey, languageCode(Language::French)).toString()));
 }
@@ -208,7 +254,8 @@ void MainWindow::saveSettings() const
     QSettings settings;
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kStateKey, saveState());
-    settings.setValue(kSplitterKey, m_splitter->saveState());
+    settings.setValue(kSpeedKey, m_player->speed());
+    settings.setValue(kGranularityKey, int(m_granularity));
     settings.setValue(kAutoRunKey, m_autoRunAction->isChecked());
     settings.setValue(kLanguageKey, languageCode(m_language));
     if (!m_filePath.isEmpty())
@@ -230,6 +277,10 @@ void MainWindow::setLanguage(Language language)
         action->setChecked(action->data().toString() == code);
     m_languageBox->setCurrentIndex(m_languageBox->findData(code));
     QSettings().setValue(kLanguageKey, code);
+    m_stage->setLanguage(language);
+    m_shownPosition = SIZE_MAX;   // the narration changes language
+    if (m_run)
+        showPosition();
     updateTitle();
 }
 
@@ -304,6 +355,16 @@ bool MainWindow::loadFile(const QString &path)
     m_console->clear();
     m_exitLabel->clear();
     m_lastExitCode = -1;
+    m_codeView->setErrorLine(0, {});
+    m_codeView->setLineMarkers({});
+    m_newFile = true;   // the next run starts at the beginning
+    // The run of the previous file is not this file's story.
+    m_stage->setSource(nullptr);
+    m_run.reset();
+    m_timeline->setTimeline({}, 0);
+    m_player->load(trace::StopIndex(), Pacing(), false);
+    m_narration->setCue(-1, 0, {});
+    m_positionLabel->clear();
     m_browser->setCurrentScenario(m_filePath);
     QSettings().setValue(kLastScenarioKey, m_filePath);
     updateTitle();
@@ -415,26 +476,200 @@ void MainWindow::runScenario()
     keepRecoveryCopy();   // before the run: whatever happens in it, the edits are safe
 
     const QByteArray source = m_codeView->toPlainText().toUtf8();
-    RunOptions options;
-    options.maxSteps = m_maxSteps;
-    if (m_maxMemory >= 0)
-        options.memoryLimit = m_maxMemory;
-    QElapsedTimer clock;
-    clock.start();
-    const RunResult result = runSource(displayName().toStdString(),
-                                       std::string_view(source.constData(), size_t(source.size())), options);
-    const qint64 elapsedMs = clock.elapsed();
-
-    m_console->showOutput(result.output);
+    const Theme &theme = Theme::standard();
+    auto duration = [&theme](const trace::Event &e) { return theme.pacing(e.kind).seconds * 1000.0; };
+    std::shared_ptr<const RunModel> run = RunModel::run(displayName(), source.toStdString(),
+                                                        RunLimits{m_maxSteps, m_maxMemory}, duration);
+    const RunResult &result = run->result();
     m_lastExitCode = result.exitCode;
     ++m_runCount;
     m_consoleLabel->setText(tr("Console — %1").arg(exitStatusText(result.exitCode)));
-    m_exitLabel->setText(tr("%1 · ran in %2 ms").arg(exitStatusText(result.exitCode)).arg(elapsedMs));
+    m_exitLabel->setText(tr("%1 · ran in %2 ms").arg(exitStatusText(result.exitCode)).arg(run->runMs() + run->indexMs()));
     QPalette colours = m_consoleLabel->palette();
     colours.setColor(QPalette::WindowText,
                      result.exitCode == 0 ? palette().color(QPalette::WindowText) : Theme::standard().stderrText);
     m_consoleLabel->setPalette(colours);
+    if (result.error)
+        m_codeView->setErrorLine(result.error->line, QString::fromStdString(result.error->summary));
+    else
+        m_codeView->setErrorLine(0, {});
+
+    if (run->showable()) {
+        showRun(run, !m_newFile);
+        m_newFile = false;
+    } else {
+        // Nothing ran: the last good run stays on screen, the console says why.
+        m_console->showOutput(result.output);
+        statusBar()->showMessage(tr("%1 at line %2 — the stage shows the last run that compiled")
+                                     .arg(QString::fromStdString(result.error->summary))
+                                     .arg(result.error->line));
+    }
     emit runFinished(result.exitCode);
+}
+
+void MainWindow::showRun(std::shared_ptr<const RunModel> run, bool keepPosition)
+{
+    // The stage and the player switch to the new run before the old one goes.
+    std::shared_ptr<const RunModel> old = std::move(m_run);
+    m_run = std::move(run);
+    m_stage->setSource(&m_run->stageSource());
+    m_timeline->setTimeline(m_run->timeline(), m_run->trace().size());
+    m_shownPosition = SIZE_MAX;
+    m_player->load(m_run->stops(), m_run->pacing(), keepPosition);
+    showFrame();
+}
+
+void MainWindow::showFrame()
+{
+    if (!m_run)
+        return;
+    m_stage->setTransition(m_player->from(), m_player->position(), m_player->progress());
+    m_timeline->setPlayhead(m_player->from(), m_player->position(), m_player->progress());
+    m_playAction->setText(m_player->isPlaying() ? tr("❚❚ Pause") : tr("▶ Play"));
+    if (m_player->position() != m_shownPosition)
+        showPosition();
+}
+
+void MainWindow::showPosition()
+{
+    const size_t position = m_player->position();
+    m_shownPosition = position;
+    const trace::Snapshot snapshot = m_run->snapshotAt(m_run->trace().empty() ? -1 : long(position));
+
+    // The console: what the program has written up to here.
+    std::vector<OutputChunk> output;
+    for (const trace::ConsoleChunk &c : snapshot.console)
+        output.push_back(OutputChunk{c.isStderr ? Stream::Stderr : Stream::Stdout, c.text});
+    if (m_run->trace().empty())
+        output = m_run->result().output;
+    m_console->showOutput(output);
+
+    // Each task's current line, in its colour.
+    QList<CodeView::LineMarker> markers;
+    const StagePalette &palette = Theme::standard().stage;
+    int runningLine = 0;
+    for (const trace::TaskView &t : snapshot.tasks) {
+        if (t.stack.empty())
+            continue;
+        const trace::FrameView &top = t.stack.back();
+        const bool running = t.id == snapshot.runningTask;
+        markers.append({top.line, palette.taskColour(t.id), QString::fromStdString(t.name), running});
+        if (running)
+            runningLine = top.line;
+    }
+    if (!snapshot.mainStack.empty() && snapshot.runningTask == 0) {
+        runningLine = snapshot.mainStack.back().line;
+        markers.append({runningLine, Theme::standard().text, tr("main code"), true});
+    }
+    m_codeView->setLineMarkers(markers);
+    if (runningLine > 0)
+        m_codeView->revealLine(runningLine);
+
+    m_stack->show(snapshot, m_selectedTask);
+    m_timeline->setSelectedTask(m_stack->shownTask());
+
+    const long cue = m_run->cueAt(position);
+    const auto &cues = m_run->meta().cues;
+    m_narration->setCue(int(cue), int(m_run->cueStops().size()),
+                        cue < 0 ? QString() : QString::fromStdString(cues[size_t(cue)].in(languageCode(m_language).toStdString())));
+
+    const size_t n = m_run->trace().size();
+    m_positionLabel->setText(n == 0 ? QString()
+                                    : tr("event %1/%2 · t=%3 s · iteration %4")
+                                          .arg(position + 1)
+                                          .arg(n)
+                                          .arg(snapshot.clock, 0, 'f', 3)
+                                          .arg(snapshot.iteration));
+}
+
+void MainWindow::selectTask(uint64_t task)
+{
+    m_selectedTask = task;
+    if (m_run) {
+        m_shownPosition = SIZE_MAX;
+        showPosition();
+    }
+}
+
+void MainWindow::setStepGranularity(trace::Granularity granularity)
+{
+    m_granularity = granularity;
+    if (m_granularityBox)
+        m_granularityBox->setCurrentIndex(m_granularityBox->findData(int(granularity)));
+}
+
+void MainWindow::createPlayerControls()
+{
+    QToolBar *bar = addToolBar(tr("Player"));
+    bar->setObjectName(QStringLiteral("playerToolBar"));
+    bar->setMovable(false);
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto action = [this, bar](const QString &text, const QString &tip, const QList<QKeySequence> &keys, auto slot) {
+        auto *a = new QAction(text, this);
+        a->setToolTip(tip);
+        a->setShortcuts(keys);
+        // Keys act on the whole window, except where a text field needs
+        // them (the editor keeps its arrows, Space and page keys).
+        a->setShortcutContext(Qt::WindowShortcut);
+        connect(a, &QAction::triggered, this, slot);
+        bar->addAction(a);
+        addAction(a);
+        return a;
+    };
+    using G = trace::Granularity;
+    action(tr("|◀"), tr("Go to the start (Home)"), {QKeySequence(Qt::Key_Home)}, [this] { m_player->goToStart(); });
+    action(tr("◀◀ cue"), tr("Previous narration cue (Page Up)"), {QKeySequence(Qt::Key_PageUp)},
+           [this] { m_player->stepBack(G::Cue); });
+    action(tr("◀ step"), tr("Step back (Left; Shift: by event; Ctrl: by loop iteration)"), {QKeySequence(Qt::Key_Left)},
+           [this] { m_player->stepBack(m_granularity); });
+    m_playAction = action(tr("▶ Play"), tr("Play / pause (Space)"), {QKeySequence(Qt::Key_Space)},
+                          [this] { m_player->togglePlay(); });
+    m_playAction->setObjectName(QStringLiteral("playAction"));
+    action(tr("step ▶"), tr("Step forward (Right; Shift: by event; Ctrl: by loop iteration)"), {QKeySequence(Qt::Key_Right)},
+           [this] { m_player->stepForward(m_granularity); });
+    action(tr("cue ▶▶"), tr("Next narration cue (Page Down)"), {QKeySequence(Qt::Key_PageDown)},
+           [this] { m_player->stepForward(G::Cue); });
+    action(tr("▶|"), tr("Go to the end (End)"), {QKeySequence(Qt::Key_End)}, [this] { m_player->goToEnd(); });
+    // Modified arrows: a fixed granularity whatever the chooser says.
+    auto key = [this](QKeySequence seq, auto slot) {
+        auto *a = new QAction(this);
+        a->setShortcut(seq);
+        a->setShortcutContext(Qt::WindowShortcut);
+        connect(a, &QAction::triggered, this, slot);
+        addAction(a);
+    };
+    key(QKeySequence(Qt::SHIFT | Qt::Key_Left), [this] { m_player->stepBack(G::Event); });
+    key(QKeySequence(Qt::SHIFT | Qt::Key_Right), [this] { m_player->stepForward(G::Event); });
+    key(QKeySequence(Qt::CTRL | Qt::Key_Left), [this] { m_player->stepBack(G::Iteration); });
+    key(QKeySequence(Qt::CTRL | Qt::Key_Right), [this] { m_player->stepForward(G::Iteration); });
+
+    bar->addSeparator();
+    bar->addWidget(new QLabel(tr(" step by ")));
+    m_granularityBox = new QComboBox;
+    m_granularityBox->setObjectName(QStringLiteral("granularityBox"));
+    m_granularityBox->addItem(tr("line"), int(G::Line));
+    m_granularityBox->addItem(tr("event"), int(G::Event));
+    m_granularityBox->addItem(tr("loop iteration"), int(G::Iteration));
+    m_granularityBox->addItem(tr("narration cue"), int(G::Cue));
+    m_granularityBox->setFocusPolicy(Qt::NoFocus);
+    connect(m_granularityBox, &QComboBox::activated, this,
+            [this](int index) { m_granularity = G(m_granularityBox->itemData(index).toInt()); });
+    bar->addWidget(m_granularityBox);
+    bar->addWidget(new QLabel(tr("  speed ")));
+    m_speedBox = new QComboBox;
+    m_speedBox->setObjectName(QStringLiteral("speedBox"));
+    for (double speed : {0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0})
+        m_speedBox->addItem(QStringLiteral("%1×").arg(speed), speed);
+    m_speedBox->setFocusPolicy(Qt::NoFocus);
+    connect(m_speedBox, &QComboBox::activated, this,
+            [this](int index) { m_player->setSpeed(m_speedBox->itemData(index).toDouble()); });
+    connect(m_player, &Player::speedChanged, this, [this](double speed) {
+        const int index = m_speedBox->findData(speed);
+        if (index >= 0)
+            m_speedBox->setCurrentIndex(index);
+    });
+    m_speedBox->setCurrentIndex(m_speedBox->findData(1.0));
+    bar->addWidget(m_speedBox);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

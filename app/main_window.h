@@ -1,4 +1,5 @@
-// The main window: scenario browser, code view, console.
+// The main window: the stage in the centre; code, console, stack inspector,
+// timeline, narration and scenario browser around it; the player's controls.
 //
 // Why it is built this way: the window owns the document being edited (one
 // scenario file at a time) and everything that must never go wrong with it:
@@ -6,20 +7,27 @@
 // run, atomic saves. Running is synchronous on the GUI thread for now (the
 // interpreter is fast and the step budget bounds it): the window asks the
 // core's runSource() for a complete run and only then shows the result, so
-// nothing is painted from inside a run. The animated stage will take the
-// centre of the window with a later issue; the panels are laid out for it.
+// nothing is painted from inside a run. A run becomes a RunModel (the trace
+// and its indexes); every panel is then a pure function of (run, position),
+// and the Player is the only thing that moves the position. A run that does
+// not compile leaves the last good run on screen and marks the error line.
+// Panels are dock widgets, so the layout is the user's and is remembered.
 #pragma once
 
 #include "recovery_store.h"
+#include "run_model.h"
 #include "scenario_catalog.h"
+#include "trace/navigation.h"
 
 #include <QMainWindow>
 
 #include <cstdint>
+#include <memory>
 
 class QAction;
 class QActionGroup;
 class QComboBox;
+class QDockWidget;
 class QLabel;
 class QSplitter;
 
@@ -27,8 +35,13 @@ namespace ascope {
 
 class CodeView;
 class ConsoleView;
+class NarrationView;
+class Player;
 class RunScheduler;
 class ScenarioBrowser;
+class StackInspector;
+class StageWidget;
+class TimelineView;
 
 class MainWindow : public QMainWindow
 {
@@ -72,6 +85,19 @@ public:
     ConsoleView *consoleView() const { return m_console; }
     ScenarioBrowser *browser() const { return m_browser; }
     RunScheduler *scheduler() const { return m_scheduler; }
+    Player *player() const { return m_player; }
+    StageWidget *stage() const { return m_stage; }
+    TimelineView *timelineView() const { return m_timeline; }
+    StackInspector *stackInspector() const { return m_stack; }
+    NarrationView *narrationView() const { return m_narration; }
+    // The run on screen (the last one that compiled); null before any.
+    std::shared_ptr<const RunModel> shownRun() const { return m_run; }
+
+    // What Left/Right step by (PageUp/PageDown always step by cue).
+    void setStepGranularity(trace::Granularity granularity);
+    trace::Granularity stepGranularity() const { return m_granularity; }
+    // The task whose stack the inspector shows (0: the running one).
+    void selectTask(uint64_t task);
 
 signals:
     void runFinished(int exitCode);
@@ -81,7 +107,11 @@ protected:
 
 private:
     void createActions();
+    void createPlayerControls();
     void createPanels();
+    void showRun(std::shared_ptr<const RunModel> run, bool keepPosition);
+    void showPosition();       // every panel, from (run, position)
+    void showFrame();          // the stage and the playhead, on every animation frame
     void restoreSettings();
     void saveSettings() const;
 
@@ -97,11 +127,26 @@ private:
     ConsoleView *m_console = nullptr;
     ScenarioBrowser *m_browser = nullptr;
     RunScheduler *m_scheduler = nullptr;
-    QSplitter *m_splitter = nullptr;
+    Player *m_player = nullptr;
+    StageWidget *m_stage = nullptr;
+    TimelineView *m_timeline = nullptr;
+    StackInspector *m_stack = nullptr;
+    NarrationView *m_narration = nullptr;
+    QComboBox *m_speedBox = nullptr;
+    QComboBox *m_granularityBox = nullptr;
+    QAction *m_playAction = nullptr;
+    QLabel *m_positionLabel = nullptr;
+    std::shared_ptr<const RunModel> m_run;
+    trace::Granularity m_granularity = trace::Granularity::Line;
+    uint64_t m_selectedTask = 0;
+    bool m_newFile = true;
+    QList<QDockWidget *> m_docks;
+    size_t m_shownPosition = SIZE_MAX;   // position the panels last showed
     QLabel *m_fileLabel = nullptr;
     QLabel *m_consoleLabel = nullptr;
     QLabel *m_exitLabel = nullptr;
     QComboBox *m_languageBox = nullptr;
+    QLabel *m_codeLabel = nullptr;
     QAction *m_autoRunAction = nullptr;
     QActionGroup *m_languageActions = nullptr;
 

@@ -22,6 +22,8 @@ std::shared_ptr<const RunModel> RunModel::run(const QString &fileName, const std
     model->m_runMs = clock.restart();
 
     model->m_index = std::make_unique<trace::TraceIndex>(model->m_trace);
+    model->m_stageSource = std::make_unique<StageSource>(model->m_trace, model->m_index.get());
+    model->m_stageSource->setScenario(source, model->m_fileName);
     model->m_meta = scenario::parseScenarioMeta(source);
     model->m_cueStops = scenario::cueStops(model->m_trace, model->m_meta.cues, model->m_fileName);
     std::vector<size_t> cuePositions;

@@ -10,6 +10,7 @@
 #pragma once
 
 #include "player/pacing.h"
+#include "render/stage_source.h"
 #include "scenario/runner.h"
 #include "scenario/scenario_file.h"
 #include "trace/navigation.h"
@@ -45,6 +46,8 @@ public:
     const trace::StopIndex &stops() const { return m_stops; }
     const trace::Timeline &timeline() const { return m_timeline; }
     const Pacing &pacing() const { return m_pacing; }
+    // What the stage and the exporter draw from (shares this run's index).
+    const StageSource &stageSource() const { return *m_stageSource; }
     const scenario::ScenarioMeta &meta() const { return m_meta; }
     const std::vector<scenario::CueStop> &cueStops() const { return m_cueStops; }
     qint64 runMs() const { return m_runMs; }
@@ -66,6 +69,7 @@ private:
     RunResult m_result;
     trace::Trace m_trace;
     std::unique_ptr<trace::TraceIndex> m_index;
+    std::unique_ptr<StageSource> m_stageSource;
     trace::StopIndex m_stops;
     trace::Timeline m_timeline;
     Pacing m_pacing;

@@ -20,7 +20,12 @@ NarrationView::NarrationView(QWidget *parent) : QWidget(parent)
     QFont font = Theme::standard().uiFont();
     font.setPointSizeF(font.pointSizeF() * 1.4);
     m_text->setFont(font);
-    layout->addWidget(m_counter, 0, Qt::AlignTop);
+    QFont small = Theme::standard().uiFont();
+    small.setBold(true);
+    m_counter->setFont(small);
+    m_counter->setMinimumWidth(m_counter->fontMetrics().horizontalAdvance(QStringLiteral("00/00")) + 8);
+    m_counter->setToolTip(tr("Narration cue shown / cues in this run (Page Up / Page Down)"));
+    layout->addWidget(m_counter, 0, Qt::AlignVCenter);
     layout->addWidget(m_text, 1);
     setCue(-1, 0, {});
 }

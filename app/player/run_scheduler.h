@@ -18,7 +18,7 @@ class RunScheduler : public QObject
     Q_OBJECT
 
 public:
-    static constexpr int kSettleDelayMs = 300;
+    static constexpr int kSettleDelayMs = 80;
 
     explicit RunScheduler(QObject *parent = nullptr);
 

@@ -3,14 +3,21 @@
 #include "main_window.h"
 #include "panels/code_view.h"
 #include "panels/console_view.h"
+#include "panels/narration_view.h"
 #include "panels/python_highlighter.h"
 #include "panels/scenario_browser.h"
+#include "panels/stack_inspector.h"
+#include "panels/stage_widget.h"
+#include "panels/timeline_view.h"
+#include "player/player.h"
 #include "player/run_scheduler.h"
 #include "recovery_store.h"
 #include "render/theme.h"
 #include "scenario_catalog.h"
 
+#include <QDir>
 #include <QFile>
+#include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -19,6 +26,7 @@
 #include <QTextBlock>
 #include <QTextDocument>
 #include <QTextLayout>
+#include <QTreeWidget>
 
 using namespace ascope;
 
@@ -50,6 +58,16 @@ private slots:
     void unsavedEditsAreKeptBeforeEveryRun();
     void languageSwitchRetitlesBrowserAndPersists();
 
+    void openedScenarioStartsAtTheBeginning();
+    void keysStepThePlayerAndPanelsFollow();
+    void narrationFollowsCuesInTheChosenLanguage();
+    void timelineDragSeeks();
+    void syntaxErrorKeepsTheLastGoodRun();
+    void runtimeErrorIsMarkedAtItsLine();
+    void editKeepsThePosition();
+    void playerSettingsPersist();
+    void grabsTheWindowAfterSteps();
+
 private:
     QString copyToTemp(const QString &source);
 
@@ -58,7 +76,7 @@ private:
 
 namespace {
 
-QString scenario(const char *name)
+QString scenarioPath(const char *name)
 {
     return QStringLiteral(ASYNCSCOPE_TEST_SCENARIOS_DIR "/") + QLatin1String(name);
 }
@@ -66,6 +84,14 @@ QString scenario(const char *name)
 QString testData(const char *name)
 {
     return QStringLiteral(ASYNCSCOPE_TEST_DATA_DIR "/") + QLatin1String(name);
+}
+
+// The console shows what was written up to the position: go to the end.
+ConsoleView *consoleAtEnd(MainWindow &window)
+{
+    window.player()->goToEnd();
+    window.player()->advance(10'000);
+    return window.consoleView();
 }
 
 void typeAtEnd(CodeView *view, const QString &text)
@@ -258,7 +284,7 @@ void MainWindowTest::catalogListsCourseScenariosInCourseOrder()
         QVERIFY2(info.header.video.startsWith(QLatin1Char('V')), qPrintable(info.fileName));
         QVERIFY2(videoTitle(info.header.video, Language::English) != info.header.video, qPrintable(info.fileName));
     }
-    QVERIFY(catalog.find(scenario("05_two_sleepers.py")));
+    QVERIFY(catalog.find(scenarioPath("05_two_sleepers.py")));
     QVERIFY(!catalog.find(testData("hello.py")));
 }
 
@@ -305,7 +331,7 @@ void MainWindowTest::reopensLastScenario()
     {
         MainWindow window;
         window.scheduler()->setAutoRun(false);
-        QVERIFY(window.openScenario(scenario("05_two_sleepers.py")));
+        QVERIFY(window.openScenario(scenarioPath("05_two_sleepers.py")));
         window.close();
     }
     MainWindow window;
@@ -319,10 +345,10 @@ void MainWindowTest::runShowsScenarioOutputInConsole()
     MainWindow window;
     window.show();
     QSignalSpy finished(&window, &MainWindow::runFinished);
-    QVERIFY(window.openScenario(scenario("13_mini_loop.py")));   // opening runs it
+    QVERIFY(window.openScenario(scenarioPath("13_mini_loop.py")));   // opening runs it
     QCOMPARE(finished.size(), 1);
     QCOMPARE(window.lastExitCode(), 0);
-    const QString out = window.consoleView()->streamText(Stream::Stdout);
+    const QString out = consoleAtEnd(window)->streamText(Stream::Stdout);
     QVERIFY2(out.startsWith(QStringLiteral("1.0 B woke up after 1 s\n")), qPrintable(out));
     QVERIFY2(out.endsWith(QStringLiteral("5.0 loop: B slept 5 s\n")), qPrintable(out));
     QVERIFY(window.consoleView()->toPlainText().contains(QStringLiteral("3.0 loop: A slept 3 s")));
@@ -334,7 +360,7 @@ void MainWindowTest::consoleShowsStderrInRedAfterStdout()
     MainWindow window;
     QVERIFY(window.openScenario(testData("fails.py")));
     QCOMPARE(window.lastExitCode(), 1);
-    QCOMPARE(window.consoleView()->streamText(Stream::Stdout), QStringLiteral("before the error\n"));
+    QCOMPARE(consoleAtEnd(window)->streamText(Stream::Stdout), QStringLiteral("before the error\n"));
     const QString err = window.consoleView()->streamText(Stream::Stderr);
     QVERIFY2(err.startsWith(QStringLiteral("Traceback (most recent call last):\n")), qPrintable(err));
     QVERIFY2(err.endsWith(QStringLiteral("ValueError: shown in red\n")), qPrintable(err));
@@ -364,7 +390,7 @@ void MainWindowTest::editRerunsOnceAfterEditsSettle()
     QTRY_COMPARE_WITH_TIMEOUT(window.runCount(), 2, 5000);
     QTest::qWait(RunScheduler::kSettleDelayMs * 2);
     QCOMPARE(window.runCount(), 2);   // once for the three edits
-    QVERIFY(window.consoleView()->streamText(Stream::Stdout).endsWith(QStringLiteral("edited once\n")));
+    QVERIFY(consoleAtEnd(window)->streamText(Stream::Stdout).endsWith(QStringLiteral("edited once\n")));
     QVERIFY(window.isModified());     // running does not save
 }
 
@@ -420,5 +446,211 @@ void MainWindowTest::languageSwitchRetitlesBrowserAndPersists()
     QCOMPARE(reopened.language(), Language::English);
 }
 
+
+void MainWindowTest::openedScenarioStartsAtTheBeginning()
+{
+    MainWindow window;
+    QVERIFY(window.openScenario(scenarioPath("05_two_sleepers.py")));
+    QVERIFY(window.shownRun());
+    QVERIFY(window.shownRun()->trace().size() > 50);
+    QCOMPARE(window.player()->position(), size_t(0));
+    QVERIFY(window.consoleView()->toPlainText().isEmpty());   // nothing written yet at the start
+    QCOMPARE(window.stage()->step(), size_t(0));
+    QCOMPARE(window.timelineView()->timeline().tasks.size(), window.shownRun()->timeline().tasks.size());
+}
+
+void MainWindowTest::keysStepThePlayerAndPanelsFollow()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openScenario(scenarioPath("05_two_sleepers.py")));
+    window.stage()->setFocus();
+    const auto run = window.shownRun();
+    const trace::StopIndex &stops = run->stops();
+
+    window.setStepGranularity(trace::Granularity::Iteration);
+    QTest::keyClick(window.stage(), Qt::Key_Right);
+    const size_t first = window.player()->position();
+    QCOMPARE(first, stops.next(0, trace::Granularity::Iteration));
+    QCOMPARE(run->trace()[first].kind, trace::EventKind::LoopIterationBegin);
+    QTest::keyClick(window.stage(), Qt::Key_Right);
+    QTest::keyClick(window.stage(), Qt::Key_Right);
+    const size_t third = window.player()->position();
+    QVERIFY(third > first);
+    // The stage glides to the player's position; the panels show its state.
+    QCOMPARE(window.stage()->step(), third);
+    const trace::Snapshot snapshot = run->snapshotAt(long(third));
+    QCOMPARE(window.stackInspector()->shownTask(), snapshot.task(snapshot.runningTask) ? snapshot.runningTask : 0);
+    QCOMPARE(window.consoleView()->streamText(Stream::Stdout), QString::fromStdString(snapshot.consoleText()));
+    // Back twice returns to the first stop, exactly.
+    QTest::keyClick(window.stage(), Qt::Key_Left);
+    QTest::keyClick(window.stage(), Qt::Key_Left);
+    QCOMPARE(window.player()->position(), first);
+    // Shift steps by event, End and Home jump.
+    QTest::keyClick(window.stage(), Qt::Key_Right, Qt::ShiftModifier);
+    QCOMPARE(window.player()->position(), first + 1);
+    QTest::keyClick(window.stage(), Qt::Key_End);
+    QCOMPARE(window.player()->position(), run->trace().size() - 1);
+    QVERIFY(window.consoleView()->streamText(Stream::Stdout).endsWith(QStringLiteral("in 2 s rather than 3\n")));
+    QTest::keyClick(window.stage(), Qt::Key_Home);
+    QCOMPARE(window.player()->position(), size_t(0));
+    // Space plays; Space again pauses on a whole snapshot.
+    QTest::keyClick(window.stage(), Qt::Key_Space);
+    QVERIFY(window.player()->isPlaying());
+    QTest::qWait(100);
+    QTest::keyClick(window.stage(), Qt::Key_Space);
+    QVERIFY(!window.player()->isPlaying());
+    QCOMPARE(window.player()->progress(), 1.0);
+    // In the editor, the arrows move the cursor and do not step.
+    const size_t before = window.player()->position();
+    window.codeView()->setFocus();
+    QTest::keyClick(window.codeView(), Qt::Key_Right);
+    QCOMPARE(window.player()->position(), before);
+}
+
+void MainWindowTest::narrationFollowsCuesInTheChosenLanguage()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.setLanguage(Language::French);
+    QVERIFY(window.openScenario(scenarioPath("05_two_sleepers.py")));
+    window.stage()->setFocus();
+    QVERIFY(window.shownRun()->cueStops().size() >= 2);
+    QVERIFY(window.narrationView()->text().isEmpty());
+    QTest::keyClick(window.stage(), Qt::Key_PageDown);   // what a presentation clicker sends
+    const auto &stop = window.shownRun()->cueStops().front();
+    QCOMPARE(window.player()->position(), stop.event);
+    QCOMPARE(window.narrationView()->text(),
+             QString::fromStdString(window.shownRun()->meta().cues[stop.cue].in("fr")));
+    QVERIFY(window.narrationView()->text().startsWith(QStringLiteral("Créer une tâche")));
+    window.setLanguage(Language::English);
+    QVERIFY(window.narrationView()->text().startsWith(QStringLiteral("Creating a task")));
+    // The code view marks the running task's line: the cue's statement.
+    const auto &markers = window.codeView()->lineMarkers();
+    const bool marked = std::any_of(markers.begin(), markers.end(), [&](const CodeView::LineMarker &m) {
+        return m.running && m.line == window.shownRun()->meta().cues[stop.cue].line;
+    });
+    QVERIFY(marked);
+    QTest::keyClick(window.stage(), Qt::Key_PageUp);
+    QCOMPARE(window.player()->position(), size_t(0));
+    QVERIFY(window.narrationView()->text().isEmpty());
+}
+
+void MainWindowTest::timelineDragSeeks()
+{
+    MainWindow window;
+    window.resize(1600, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openScenario(scenarioPath("05_two_sleepers.py")));
+    TimelineView *timeline = window.timelineView();
+    const size_t n = window.shownRun()->trace().size();
+    const int y = timeline->height() / 2;
+    const int xMid = int(timeline->xOf(double(n / 2)));
+    QTest::mousePress(timeline, Qt::LeftButton, {}, QPoint(xMid, y));
+    QCOMPARE(window.player()->position(), timeline->positionAt(xMid));
+    QTest::mouseMove(timeline, QPoint(int(timeline->xOf(double(n - 1))), y));
+    QTest::mouseRelease(timeline, Qt::LeftButton, {}, QPoint(int(timeline->xOf(double(n - 1))), y));
+    QCOMPARE(window.player()->position(), n - 1);
+    QCOMPARE(window.player()->progress(), 1.0);   // seeking shows the state at once
+}
+
+void MainWindowTest::syntaxErrorKeepsTheLastGoodRun()
+{
+    const QString path = copyToTemp(testData("hello.py"));
+    MainWindow window;
+    window.setInteractive(false);
+    window.scheduler()->setAutoRun(false);
+    QVERIFY(window.openScenario(path));
+    window.runScenario();
+    const auto good = window.shownRun();
+    QVERIFY(good && good->showable());
+    typeAtEnd(window.codeView(), QStringLiteral("def broken(:\n"));
+    window.runScenario();
+    QCOMPARE(window.lastExitCode(), 1);
+    QCOMPARE(window.shownRun(), good);   // the stage still shows the run that compiled
+    QCOMPARE(window.codeView()->errorLine(), 3);
+    QVERIFY(window.consoleView()->streamText(Stream::Stderr).contains(QStringLiteral("SyntaxError")));
+    QVERIFY(window.codeView()->toPlainText().endsWith(QStringLiteral("def broken(:\n")));   // the text is kept
+    // Fixing it runs again and clears the mark.
+    QTextCursor cursor = window.codeView()->textCursor();
+    cursor.movePosition(QTextCursor::End);
+    cursor.movePosition(QTextCursor::PreviousBlock, QTextCursor::KeepAnchor);
+    cursor.removeSelectedText();
+    window.codeView()->setTextCursor(cursor);
+    window.runScenario();
+    QCOMPARE(window.lastExitCode(), 0);
+    QVERIFY(window.shownRun() != good);
+    QCOMPARE(window.codeView()->errorLine(), 0);
+}
+
+void MainWindowTest::runtimeErrorIsMarkedAtItsLine()
+{
+    MainWindow window;
+    QVERIFY(window.openScenario(testData("fails.py")));
+    QCOMPARE(window.codeView()->errorLine(), 2);
+    // A runtime error is part of the story: its run is shown.
+    QVERIFY(window.shownRun() && window.shownRun()->showable());
+    QCOMPARE(window.shownRun()->result().error->summary, std::string("ValueError: shown in red"));
+}
+
+void MainWindowTest::editKeepsThePosition()
+{
+    const QString path = copyToTemp(scenarioPath("05_two_sleepers.py"));
+    MainWindow window;
+    window.setInteractive(false);
+    window.scheduler()->setAutoRun(false);
+    QVERIFY(window.openScenario(path));
+    window.runScenario();
+    window.player()->seek(30);
+    typeAtEnd(window.codeView(), QStringLiteral("print('one more line')\n"));
+    window.runScenario();
+    QCOMPARE(window.player()->position(), size_t(30));
+    // Opening another file starts at its beginning.
+    QVERIFY(window.openScenario(scenarioPath("13_mini_loop.py")));
+    QCOMPARE(window.player()->position(), size_t(0));
+}
+
+void MainWindowTest::playerSettingsPersist()
+{
+    {
+        MainWindow window;
+        window.scheduler()->setAutoRun(false);
+        window.player()->setSpeed(2.0);
+        window.setStepGranularity(trace::Granularity::Cue);
+        window.close();
+    }
+    MainWindow reopened;
+    QCOMPARE(reopened.player()->speed(), 2.0);
+    QCOMPARE(reopened.stepGranularity(), trace::Granularity::Cue);
+}
+
+void MainWindowTest::grabsTheWindowAfterSteps()
+{
+    MainWindow window;
+    window.resize(1600, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openScenario(scenarioPath("05_two_sleepers.py")));
+    window.stage()->setFocus();
+    for (int i = 0; i < 6; ++i)
+        QTest::keyClick(window.stage(), Qt::Key_Right);
+    window.player()->advance(10'000);
+    const QImage shot = window.grab().toImage();
+    QCOMPARE(shot.size(), window.size() * window.devicePixelRatio());
+    // The stage painted something: more than a couple of colours in its area.
+    const QImage stage = window.stage()->grab().toImage();
+    QSet<QRgb> colours;
+    for (int y = 0; y < stage.height(); y += 7)
+        for (int x = 0; x < stage.width(); x += 7)
+            colours.insert(stage.pixel(x, y));
+    QVERIFY2(colours.size() > 8, qPrintable(QString::number(colours.size())));
+    const QString out = QDir(QStringLiteral(ASYNCSCOPE_TEST_OUTPUT_DIR)).filePath(QStringLiteral("window_after_steps.png"));
+    QVERIFY(shot.save(out));
+}
+
 QTEST_MAIN(MainWindowTest)
 #include "main_window_test.moc"
+
