@@ -695,8 +695,8 @@ const AsyncioTypes& asyncioTypes() {
     static AsyncioTypes t = [] {
         AsyncioTypes a;
         const Types& b = types();
-        a.future = makeClass("Future", "asyncio.futures", b.object);
-        a.task = makeClass("Task", "asyncio.tasks", a.future);
+        a.future = makeClass("Future", "_asyncio", b.object);  // the C accelerator classes
+        a.task = makeClass("Task", "_asyncio", a.future);
         a.handle = makeClass("Handle", "asyncio.events", b.object);
         a.timerHandle = makeClass("TimerHandle", "asyncio.events", a.handle);
         a.loop = makeClass("_UnixSelectorEventLoop", "asyncio.unix_events", b.object);
