@@ -177,6 +177,7 @@ private:
     std::unordered_set<uint64_t> tasksWithReadyHandle;
     uint64_t cpuTask = 0;
     bool mainOnCpu = false;
+    bool loopActive = false;   // a loop has started and still has work (ready, timers or live tasks)
 
     // ---- output
     StageGeometry g;
@@ -297,8 +298,16 @@ private:
             if (t && t->state == TaskState::Ready && !tasksWithReadyHandle.count(t->id))
                 cpuTask = t->id;
         }
+        // Code outside any task holds the CPU when no loop runs (before it,
+        // after it, or without asyncio); while a loop runs, only a plain
+        // callback's frames above the module's do.
+        loopActive = s.iteration > 0 && (!s.ready.empty() || !s.timers.empty());
+        for (const TaskView &t : s.tasks)
+            loopActive = loopActive
+                || (s.iteration > 0 && t.state != TaskState::Done && t.state != TaskState::Failed
+                    && t.state != TaskState::Cancelled);
         if (!cpuTask && !s.mainStack.empty())
-            mainOnCpu = s.phase == LoopPhase::Idle || (s.runningHandle != 0 && s.mainStack.size() > 1);
+            mainOnCpu = (s.phase == LoopPhase::Idle && !loopActive) || (s.runningHandle != 0 && s.mainStack.size() > 1);
     }
 
     // ---- header
@@ -335,6 +344,8 @@ private:
             phase = QStringLiteral("‖ ") + tr("waiting in the selector");
         } else if (s.iteration == 0) {
             phase = tr("loop not started");
+        } else if (!loopActive) {
+            phase = tr("loop finished");
         } else {
             phase = tr("between iterations");
         }
@@ -502,32 +513,37 @@ private:
             || t.state == TaskState::Cancelled;
     }
 
-    // Height of the frame rows a card shows, given at most `room` stage pixels.
+    // Which frame rows a card shows, given at most `room` stage pixels.
     struct FramePlan
     {
         int shown = 0;          // innermost frames shown
         bool more = false;      // a "… N more" row
+        int codeDepth = 1;      // the innermost `codeDepth` frames show their line of code
+        bool locals = false;    // the innermost frame shows its locals (CPU only)
         double height = 0;
     };
 
-    double frameHeight(const FrameView &f, bool innermost, Style style) const
+    double frameHeight(const FrameView &f, int depth, Style style, const FramePlan &plan) const
     {
         double h = rowH;
-        if ((innermost || style == Style::Cpu) && style != Style::Mini && frameHasCode(f))
+        if (depth < plan.codeDepth && style != Style::Mini && frameHasCode(f))
             h += codeH;
-        if (innermost && style == Style::Cpu && !f.locals.empty())
+        if (depth == 0 && plan.locals && !f.locals.empty())
             h += rowH;
         return h + 4;
     }
 
-    FramePlan planFrames(const std::vector<FrameView> &stack, Style style, double room) const
+    FramePlan planFrames(const std::vector<FrameView> &stack, Style style, double room, int codeDepth,
+                         bool locals) const
     {
         FramePlan plan;
+        plan.codeDepth = codeDepth;
+        plan.locals = locals;
         const int n = int(stack.size());
         const int cap = style == Style::Cpu ? n : std::min(n, style == Style::Mini ? 1 : 3);
         for (int i = 0; i < cap; ++i) {
             const FrameView &f = stack[size_t(n - 1 - i)];
-            const double h = frameHeight(f, i == 0, style);
+            const double h = frameHeight(f, i, style, plan);
             const bool last = i + 1 == n;
             const double reserve = last ? 0 : rowH;
             if (plan.height + h + reserve > room && i > 0)
@@ -540,6 +556,29 @@ private:
             plan.height += rowH;
         }
         return plan;
+    }
+
+    // What a card gives up first when its stack does not fit: on the CPU,
+    // every frame stays as long as possible; then the innermost frame keeps
+    // its line of code, then its locals; the outer frames show their code
+    // with what room is left, innermost first.
+    FramePlan planFrames(const std::vector<FrameView> &stack, Style style, double room) const
+    {
+        if (style != Style::Cpu)
+            return planFrames(stack, style, room, 1, false);
+        FramePlan best = planFrames(stack, style, room, 1, true);
+        if (best.more) {
+            const FramePlan lean = planFrames(stack, style, room, 1, false);
+            if (lean.shown > best.shown)
+                best = lean;
+        }
+        for (int depth = 2; depth <= int(stack.size()); ++depth) {
+            const FramePlan plan = planFrames(stack, style, room, depth, best.locals);
+            if (plan.shown < best.shown)
+                break;
+            best = plan;
+        }
+        return best;
     }
 
     // The exception in flight is in this task but in none of its frames (stored,
@@ -623,8 +662,9 @@ private:
         const int n = int(t.stack.size());
         for (int i = 0; i < plan.shown; ++i) {
             const FrameView &f = t.stack[size_t(n - 1 - i)];
-            frameRow(f, key, QRectF(22, y, innerW, frameHeight(f, i == 0, style) - 4), i == 0, style);
-            y += frameHeight(f, i == 0, style);
+            const double h = frameHeight(f, i, style, plan);
+            frameRow(f, key, QRectF(22, y, innerW, h - 4), i == 0, style, i < plan.codeDepth, i == 0 && plan.locals);
+            y += h;
         }
         if (plan.more) {
             const int hidden = n - plan.shown;
@@ -638,7 +678,8 @@ private:
             footer(t, key, QRectF(22, rect.height() - foot - 2, innerW, chipH));
     }
 
-    void frameRow(const FrameView &f, ItemKey card, const QRectF &rect, bool innermost, Style style)
+    void frameRow(const FrameView &f, ItemKey card, const QRectF &rect, bool innermost, Style style, bool withCode,
+                  bool withLocals)
     {
         const ItemKey key = itemKey(ItemRole::Frame, f.id);
         box(key, card, rect, innermost ? pal.background : QColor(), pal.regionBorder, innermost ? 1 : 0, 6, 3);
@@ -649,12 +690,12 @@ private:
         text(itemKey(ItemRole::Frame, f.id, 1), key, QRectF(8, 0, labelW, rowH), frameLabel(f), StageFont::Body,
              innermost, pal.text, 0x1, 4);
         double y = rowH;
-        if ((innermost || style == Style::Cpu) && style != Style::Mini && frameHasCode(f)) {
+        if (withCode && style != Style::Mini && frameHasCode(f)) {
             text(itemKey(ItemRole::FrameCode, f.id), key, QRectF(8, y - 2, rect.width() - 16, codeH),
                  lineText(ctx.source, f.line), StageFont::Code, false, pal.codeText, 0x1, 4);
             y += codeH;
         }
-        if (innermost && style == Style::Cpu && !f.locals.empty())
+        if (withLocals && !f.locals.empty())
             text(itemKey(ItemRole::FrameLocals, f.id), key, QRectF(8, y - 2, rect.width() - 16, rowH), localsText(f),
                  StageFont::Body, false, pal.mutedText, 0x1, 4);
     }
@@ -730,7 +771,7 @@ private:
             main.id = 0;
             main.name = tr("outside any task").toStdString();
             main.state = TaskState::Running;
-            if (s.phase == LoopPhase::Idle)
+            if (s.phase == LoopPhase::Idle && s.runningHandle == 0)
                 main.stack = s.mainStack;
             else
                 main.stack.assign(s.mainStack.begin() + 1, s.mainStack.end());
@@ -1155,10 +1196,15 @@ private:
     QString timerLabel(const TimerView &t) const
     {
         QString what;
-        if (const TaskView *task = timerTask(t))
+        if (const TaskView *task = timerTask(t)) {
             what = qs(task->name);
-        else
-            what = t.label.empty() ? QStringLiteral("#") + QString::number(t.id) : qs(t.label);
+        } else if (const uint64_t future = futureIdIn(t.label)) {
+            what = QStringLiteral("Future #") + QString::number(future);   // sleep()'s future, its waiter gone
+        } else if (!t.label.empty()) {
+            what = qs(t.label.substr(0, t.label.find('(')));               // the callback's name
+        } else {
+            what = QStringLiteral("#") + QString::number(t.id);
+        }
         return what + QStringLiteral(" · ") + compactTime(t.when);
     }
 
@@ -1411,6 +1457,7 @@ QString stageText(const char *english, Language language)
         {QStringLiteral("waiting in the selector"), QStringLiteral("attente dans le sélecteur")},
         {QStringLiteral("loop not started"), QStringLiteral("boucle pas encore lancée")},
         {QStringLiteral("between iterations"), QStringLiteral("entre deux itérations")},
+        {QStringLiteral("loop finished"), QStringLiteral("boucle terminée")},
         {QStringLiteral("iteration"), QStringLiteral("itération")},
         {QStringLiteral("READY · call_soon FIFO, front first"), QStringLiteral("PRÊTS · file FIFO de call_soon, la tête d'abord")},
         {QStringLiteral("WAITING · suspended at an await"), QStringLiteral("EN ATTENTE · suspendues sur un await")},

@@ -215,11 +215,12 @@ EventPacing Theme::pacing(trace::EventKind kind) const
     case K::CancelDelivered:
     case K::TaskFailed:
         return exceptionPacing;
+    case K::FutureCreated:
+    case K::TaskResumed:
+        return instantPacing;   // the stage shows no future before it is awaited, nor a wake-up before its step
     case K::LoopIterationBegin:
     case K::LoopIterationEnd:
-    case K::FutureCreated:
     case K::FutureDone:
-    case K::TaskResumed:
     case K::OutputWritten:
         return quietPacing;
     case K::SelectWait:

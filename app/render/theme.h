@@ -152,6 +152,7 @@ public:
     EventPacing clockPacing{1.4, QEasingCurve::InOutQuad};        // the clock jumps
     EventPacing exceptionPacing{0.7, QEasingCurve::InOutCubic};   // an exception moves
     EventPacing quietPacing{0.15, QEasingCurve::Linear};          // bookkeeping with little to see
+    EventPacing instantPacing{0.0, QEasingCurve::Linear};         // nothing changes on the stage
 
     static constexpr const char *kUiFamily = "DejaVu Sans";
     static constexpr const char *kCodeFamily = "DejaVu Sans Mono";

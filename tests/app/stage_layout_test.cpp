@@ -131,6 +131,9 @@ private slots:
     void finishedTasksBecomeChipsWithOutcome();
     void frameRowsInnermostOnTopWithCode();
     void frenchLabels();
+    void readyLaneOverflowKeepsTheEventsHandle();
+    void moduleCodeHoldsTheCpuOnlyOutsideARunningLoop();
+    void deepStackOnTheCpuKeepsEveryFrame();
     void odometerRollsDigits_data();
     void odometerRollsDigits();
 };
@@ -477,6 +480,79 @@ void StageLayoutTest::frenchLabels()
     QVERIFY(g.find(itemKey(ItemRole::TaskStateText, 3))->text.endsWith(QStringLiteral("en attente")));
     QVERIFY(g.find(itemKey(ItemRole::CancelMarkText, 3))->text.contains(QStringLiteral("annulation demandée")));
     QVERIFY(g.find(itemKey(ItemRole::HeaderText, 3))->text == QStringLiteral("itération"));
+}
+
+void StageLayoutTest::readyLaneOverflowKeepsTheEventsHandle()
+{
+    trace::Snapshot s = scenes::twoSleepers();
+    s.ready.clear();
+    for (uint64_t id = 100; id < 140; ++id)
+        s.ready.push_back(trace::HandleView{id, "print_later(" + std::to_string(id) + ")", 0, false});
+    StageFocus focus;
+    focus.handle = 139;   // just scheduled: at the back of the queue
+    const StageGeometry g = layout(s, QSize(1920, 1080), &Theme::standard(), focus);
+    const QRectF lane = g.absoluteRect(itemKey(ItemRole::Region, uint64_t(StageRegion::ReadyLane)));
+    int shown = 0;
+    double lastRight = 0;
+    for (const trace::HandleView &h : s.ready) {
+        const StageItem *chip = g.find(itemKey(ItemRole::Handle, h.id));
+        if (!chip)
+            continue;
+        ++shown;
+        QVERIFY(lane.contains(chip->rect));
+        QVERIFY(chip->rect.left() > lastRight);
+        lastRight = chip->rect.right();
+    }
+    const StageItem *focused = g.find(itemKey(ItemRole::Handle, 139));
+    QVERIFY(focused && focused->focus);
+    const StageItem *group = g.find(itemKey(ItemRole::GroupText, uint64_t(StageGroup::Handles)));
+    QVERIFY(group);
+    QCOMPARE(shown + group->text.mid(1).toInt(), 40);
+    // The "+N" chip sits between the front of the queue and the event's handle.
+    QVERIFY(g.absoluteRect(itemKey(ItemRole::Group, uint64_t(StageGroup::Handles))).right() <= focused->rect.left());
+}
+
+void StageLayoutTest::moduleCodeHoldsTheCpuOnlyOutsideARunningLoop()
+{
+    trace::Snapshot s;
+    s.mainStack = {scenes::frame(99, "<module>", 17)};
+    StageGeometry g = layout(s);
+    QVERIFY(g.find(itemKey(ItemRole::Task, 0)));
+    QCOMPARE(g.find(itemKey(ItemRole::Frame, 99, 1))->text, QStringLiteral("<module>()  ·  line 17"));
+    // Between two iterations of a running loop the module is suspended in asyncio.run().
+    s = scenes::twoSleepers();
+    s.phase = trace::LoopPhase::Idle;
+    s.runningHandle = 0;
+    s.mainStack = {scenes::frame(99, "<module>", 17)};
+    g = layout(s);
+    QVERIFY(!g.find(itemKey(ItemRole::Task, 0)));
+    QVERIFY(g.find(itemKey(ItemRole::PhaseText, 0))->text.contains(QStringLiteral("between iterations")));
+    // A plain callback's own frames run above it.
+    s.phase = trace::LoopPhase::Running;
+    s.runningHandle = 50;
+    s.mainStack.push_back(scenes::frame(9, "print_later", 3));
+    g = layout(s);
+    QVERIFY(g.find(itemKey(ItemRole::Task, 0)));
+    QVERIFY(g.find(itemKey(ItemRole::Frame, 9)));
+    QVERIFY(!g.find(itemKey(ItemRole::Frame, 99)));
+}
+
+void StageLayoutTest::deepStackOnTheCpuKeepsEveryFrame()
+{
+    trace::Snapshot s = scenes::twoSleepersTask3Running();
+    s.tasks[2].stack = {scenes::frame(20, "main", 11), scenes::frame(21, "sleeper", 5), scenes::frame(22, "fetch", 15),
+                        scenes::frame(23, "sleeper", 4, {{"name", "'fast'"}})};
+    const StageGeometry g = layout(s);
+    for (uint64_t id : {20, 21, 22, 23})
+        QVERIFY2(g.find(itemKey(ItemRole::Frame, id)), qPrintable(QString::number(id)));
+    QVERIFY(!g.find(itemKey(ItemRole::MoreFrames, 3)));
+    QVERIFY(g.find(itemKey(ItemRole::FrameCode, 23)));     // the innermost frame keeps its code line
+    QVERIFY(!g.find(itemKey(ItemRole::FrameCode, 20)));    // the outermost gives it up first
+    // With room to spare, the locals come back.
+    s.tasks[2].stack.erase(s.tasks[2].stack.begin());
+    QVERIFY(layout(s).find(itemKey(ItemRole::FrameLocals, 23)));
+    const QRectF cpu = g.absoluteRect(itemKey(ItemRole::Region, uint64_t(StageRegion::Cpu)));
+    QVERIFY(cpu.contains(g.absoluteRect(itemKey(ItemRole::Task, 3))));
 }
 
 void StageLayoutTest::odometerRollsDigits_data()
