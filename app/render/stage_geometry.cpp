@@ -153,13 +153,14 @@ StageGeometry interpolateGeometry(const StageGeometry &before, const StageGeomet
             item.roll = u;
             out.items.push_back(std::move(item));
         } else if (b.shape == StageItem::Shape::Text && a.text != b.text) {
-            // A changed text cross-fades in place.
+            // A changed text fades out, then the new one fades in: two texts
+            // of different lengths never show on top of each other.
             StageItem old = item;
             old.text = a.text;
             old.strike = a.strike;
             old.bold = a.bold;
-            old.opacity = a.opacity * (1 - u);
-            item.opacity = b.opacity * u;
+            old.opacity = a.opacity * std::max(0.0, 1 - 2 * u);
+            item.opacity = b.opacity * std::max(0.0, 2 * u - 1);
             out.items.push_back(std::move(old));
             out.items.push_back(std::move(item));
         } else {

@@ -1309,10 +1309,63 @@ private:
     }
 
     // ---- the exception in flight
+    // Where the exception token is when no exception is in flight but the
+    // event moves one: stored into its task (it lands on the task's chip),
+    // raised again in an awaiter (it leaves the failed task's chip), or a
+    // cancellation delivered (it starts from the orange mark). The layouts
+    // before and after such an event both place the token, so it glides.
+    bool tokenAtRest(QString &label, QRectF &r, QColor &fill) const
+    {
+        if (!ctx.focus.kind)
+            return false;
+        const trace::EventKind kind = *ctx.focus.kind;
+        uint64_t holder = 0;
+        if (kind == EventKind::ExceptionStored || kind == EventKind::ExceptionReraised)
+            holder = ctx.focus.future;
+        else if (kind == EventKind::TaskFailed || kind == EventKind::CancelDelivered)
+            holder = ctx.focus.tasks.empty() ? 0 : ctx.focus.tasks.front();
+        const TaskView *t = s.task(holder);
+        if (!t)
+            return false;
+        if (kind == EventKind::CancelDelivered) {
+            const ItemKey mark = itemKey(ItemRole::CancelMark, t->id);
+            if (!index.count(mark))
+                return false;
+            r = g.absoluteRect(mark);
+            label = QStringLiteral("✗ CancelledError");
+            fill = pal.cancel;
+            return true;
+        }
+        if (t->state != TaskState::Failed || !index.count(itemKey(ItemRole::Task, t->id)))
+            return false;
+        label = QStringLiteral("✗ ") + qs(t->exception.type);
+        r = onDoneChip(t->id, label);
+        fill = pal.exception;
+        return true;
+    }
+
+    // A token over the right end of a finished task's chip in DONE.
+    QRectF onDoneChip(uint64_t task, const QString &label) const
+    {
+        const QRectF chip = g.absoluteRect(itemKey(ItemRole::Task, task));
+        const double w = std::min(textW(StageFont::Chip, true, label) + 32, chip.width());
+        return QRectF(chip.right() - w - 4, chip.center().y() - (rowH - 2) / 2, w, rowH - 2);
+    }
+
     void exception()
     {
-        if (s.inFlight.type.empty())
+        if (s.inFlight.type.empty()) {
+            QString label;
+            QRectF r;
+            QColor fill;
+            if (!tokenAtRest(label, r, fill))
+                return;
+            const ItemKey key = itemKey(ItemRole::Exception, 0);
+            box(key, 0, r, fill, pal.exceptionText, 2, r.height() / 2, 8);
+            text(itemKey(ItemRole::ExceptionText, 0), key, QRectF(14, 0, r.width() - 28, r.height()), label,
+                 StageFont::Chip, true, StagePalette::textOn(fill), 0x4, 9);
             return;
+        }
         QString label = QStringLiteral("✗ ") + qs(s.inFlight.type);
         if (!s.inFlight.message.empty())
             label += QStringLiteral(": ") + qs(s.inFlight.message);
@@ -1327,6 +1380,9 @@ private:
             const double room = row.right() - 4 - (labelRect.right() + 10);
             const double w = std::max(std::min(full, room), std::min(full, 150.0));
             r = QRectF(row.right() - 4 - w, row.top() + (rowH - h) / 2, w, h);
+        } else if (doneRect.contains(g.absoluteRect(itemKey(ItemRole::Task, s.inFlight.task)).center())) {
+            // Its task has just finished: on its chip.
+            r = onDoneChip(s.inFlight.task, QStringLiteral("✗ ") + qs(s.inFlight.type));
         } else if (!exceptionSlot.isNull()) {
             // In the row its task's card keeps for it.
             const double w = std::min(full, exceptionSlot.width());

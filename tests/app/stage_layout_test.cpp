@@ -134,6 +134,8 @@ private slots:
     void readyLaneOverflowKeepsTheEventsHandle();
     void moduleCodeHoldsTheCpuOnlyOutsideARunningLoop();
     void deepStackOnTheCpuKeepsEveryFrame();
+    void exceptionTokenTravelsFromTheFailedTaskToItsAwaiter();
+    void cancellationTokenStartsFromTheOrangeMark();
     void odometerRollsDigits_data();
     void odometerRollsDigits();
 };
@@ -553,6 +555,54 @@ void StageLayoutTest::deepStackOnTheCpuKeepsEveryFrame()
     QVERIFY(layout(s).find(itemKey(ItemRole::FrameLocals, 23)));
     const QRectF cpu = g.absoluteRect(itemKey(ItemRole::Region, uint64_t(StageRegion::Cpu)));
     QVERIFY(cpu.contains(g.absoluteRect(itemKey(ItemRole::Task, 3))));
+}
+
+void StageLayoutTest::exceptionTokenTravelsFromTheFailedTaskToItsAwaiter()
+{
+    // Task-2 failed; Task-1, which awaited it, wakes and gets the exception.
+    trace::Snapshot before = scenes::exceptionsAndCancel();
+    before.inFlight = trace::ExceptionView{};
+    before.tasks[1].state = trace::TaskState::Failed;
+    before.tasks[1].stack.clear();
+    before.tasks[1].exception = trace::ExceptionView{"ValueError", "cannot decode 'page 2'", 2, 0, 15};
+    before.runningTask = 0;
+    trace::Snapshot after = before;
+    after.tasks[0].state = trace::TaskState::Running;
+    after.tasks[0].awaiting = 0;
+    after.runningTask = 1;
+    after.inFlight = trace::ExceptionView{"ValueError", "cannot decode 'page 2'", 1, 0, 0};
+    trace::Event e;
+    e.kind = trace::EventKind::ExceptionReraised;
+    e.task = 1;
+    e.future = 2;
+    const StageFocus focus = focusOf(e);
+    const StageGeometry a = layout(before, QSize(1920, 1080), &Theme::standard(), focus);
+    const StageGeometry b = layout(after, QSize(1920, 1080), &Theme::standard(), focus);
+    const ItemKey token = itemKey(ItemRole::Exception, 0);
+    QVERIFY(a.absoluteRect(itemKey(ItemRole::Task, 2)).contains(a.absoluteRect(token)));
+    QVERIFY(b.absoluteRect(itemKey(ItemRole::Task, 1)).contains(b.absoluteRect(token)));
+    // Without the event, a stored exception shows as the chip's outcome, not as a token.
+    QVERIFY(!layout(before).find(token));
+}
+
+void StageLayoutTest::cancellationTokenStartsFromTheOrangeMark()
+{
+    trace::Snapshot before = scenes::exceptionsAndCancel();
+    before.inFlight = trace::ExceptionView{};
+    trace::Snapshot after = before;
+    after.tasks[2].cancelRequested = false;
+    after.inFlight = trace::ExceptionView{"CancelledError", "", 3, 3, 5};
+    trace::Event e;
+    e.kind = trace::EventKind::CancelDelivered;
+    e.task = 3;
+    const StageFocus focus = focusOf(e);
+    const StageGeometry a = layout(before, QSize(1920, 1080), &Theme::standard(), focus);
+    const StageGeometry b = layout(after, QSize(1920, 1080), &Theme::standard(), focus);
+    const ItemKey token = itemKey(ItemRole::Exception, 0);
+    QCOMPARE(a.absoluteRect(token), a.absoluteRect(itemKey(ItemRole::CancelMark, 3)));
+    QCOMPARE(a.find(token)->fill, Theme::standard().stage.cancel);
+    QVERIFY(b.absoluteRect(itemKey(ItemRole::Frame, 3)).contains(b.absoluteRect(token)));
+    QCOMPARE(b.find(token)->fill, Theme::standard().stage.exception);
 }
 
 void StageLayoutTest::odometerRollsDigits_data()
