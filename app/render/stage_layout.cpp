@@ -26,6 +26,7 @@ using trace::TimerView;
 namespace {
 
 constexpr double kDesignWidth = 1920;
+constexpr int kArrowsForAllUpTo = 6;   // waiting cards that all get their arrows
 constexpr double kDesignHeight = 1080;
 
 QString qs(const std::string &s) { return QString::fromUtf8(s.data(), qsizetype(s.size())); }
@@ -1425,8 +1426,16 @@ private:
         arrow(itemKey(ItemRole::Region, uint64_t(StageRegion::ReadyLane), 1),
               itemKey(ItemRole::Region, uint64_t(StageRegion::ReadyLane)), itemKey(ItemRole::Region, uint64_t(StageRegion::Cpu)),
               StageArrow::Kind::Flow, pal.text, 4, false);
+        // Arrows for every waiting card while they are few; in a crowd, only
+        // for the tasks the event concerns (a web of arrows explains nothing).
+        int waitingCards = 0;
+        for (const TaskView &t : s.tasks)
+            waitingCards += t.state == TaskState::Waiting && index.count(itemKey(ItemRole::Awaited, t.id)) ? 1 : 0;
+        const bool crowd = waitingCards > kArrowsForAllUpTo;
         for (const TaskView &t : s.tasks) {
             if (t.state != TaskState::Waiting || !index.count(itemKey(ItemRole::Awaited, t.id)))
+                continue;
+            if (crowd && !focusTasks.count(t.id) && !focusTasks.count(t.awaiting))
                 continue;
             const ItemKey pill = itemKey(ItemRole::Awaited, t.id);
             if (s.task(t.awaiting)) {

@@ -1,6 +1,7 @@
 #include "asyncio/asyncio.h"
 
 #include "runtime/builtins.h"
+#include "runtime/tracing.h"
 #include "trace/trace.h"
 
 #include <algorithm>
@@ -38,25 +39,32 @@ void recordLoop(Interp& in, EventKind kind, double value) {
 
 std::string taskName(const TaskObject* t) { return isStr(t->name) ? asStr(t->name)->s : "Task"; }
 
-// repr() of builtin scalars; a type tag for anything whose repr could run user code.
-std::string traceRepr(Interp& in, const Value& v) {
-    ClassObject* t = Interp::typeOf(v);
-    const Types& ty = types();
-    if (v.isNull()) return "";
-    if (t == ty.none || t == ty.boolean || t == ty.int_ || t == ty.float_ || t == ty.str) return in.repr(v);
-    if (v.isObj(Kind::Native)) {
-        if (auto* task = dynamic_cast<TaskObject*>(v.obj())) return "<Task " + taskName(task) + ">";
-        if (auto* f = dynamic_cast<FutureObject*>(v.obj())) return "<Future #" + std::to_string(f->id) + ">";
+// How the trace shows tasks and futures in reprs: "<Task Task-2>", "<Future #5>".
+bool describeNative(const Value& v, std::string& out) {
+    // The type first: dynamic_cast is slow, and this runs for every local at every line.
+    if (!v.obj()->type()->isSubclassOf(asyncioTypes().future)) return false;
+    if (auto* task = dynamic_cast<TaskObject*>(v.obj())) {
+        out = "<Task " + taskName(task) + ">";
+        return true;
     }
-    return "<" + t->name + ">";
+    if (auto* f = dynamic_cast<FutureObject*>(v.obj())) {
+        out = "<Future #" + std::to_string(f->id) + ">";
+        return true;
+    }
+    return false;
 }
 
-std::string exceptionText(Interp& in, const Value& exc) {
-    try {
-        return in.str(exc);
-    } catch (PyException&) {
-        return "<unprintable " + Interp::typeName(exc) + ">";
-    }
+// repr() without running user code (runtime/tracing.h).
+std::string traceRepr(Interp& in, const Value& v) {
+    if (v.isNull()) return "";
+    return tracing::safeRepr(v, 60);
+}
+
+std::string exceptionText(Interp& in, const Value& exc) { return tracing::safeMessage(exc); }
+
+// Where a task's coroutine is suspended: its innermost frame (null: nowhere).
+const Frame* suspendedFrameOf(const TaskObject& t) {
+    return t.coro.isObj(Kind::Generator) ? t.coro.as<GeneratorObject>()->suspendedFrame() : nullptr;
 }
 
 // "Task-2.__step", "print_later(3)", "Future.set_result(None)", written
@@ -68,7 +76,8 @@ void handleLabel(Interp& in, const Value& callback, const std::vector<Value>& ar
     bool showArgs = true;
     if (callback.isObj(Kind::Builtin)) {
         auto* b = callback.as<BuiltinObject>();
-        TaskObject* t = b->self.isObj(Kind::Native) ? dynamic_cast<TaskObject*>(b->self.obj()) : nullptr;
+        bool onTask = b->self.isObj(Kind::Native) && b->self.obj()->type()->isSubclassOf(asyncioTypes().task);
+        TaskObject* t = onTask ? dynamic_cast<TaskObject*>(b->self.obj()) : nullptr;
         std::string_view method = b->name;
         if (t && (method == "task_step" || method == "task_wakeup")) {
             task = t->id;
@@ -101,13 +110,20 @@ void recordHandle(Interp& in, EventKind kind, const HandleObject& h) {
     trace::EventView e;
     e.kind = kind;
     e.handle = h.id;
-    if (auto* timer = dynamic_cast<const TimerHandleObject*>(&h)) {
+    if (auto* timer = h.type() == asyncioTypes().timerHandle ? static_cast<const TimerHandleObject*>(&h) : nullptr) {
         e.timer = h.id;
         if (kind != EventKind::HandleRun && kind != EventKind::HandleSkipped) e.value = timer->when;
     }
-    if (kind == EventKind::HandleScheduled || kind == EventKind::HandleRun || kind == EventKind::TimerAdded) {
+    if (kind == EventKind::HandleRun && !h.traceLabel.empty()) {
+        e.label = h.traceLabel;
+        e.task = h.traceTask;
+    } else if (kind == EventKind::HandleScheduled || kind == EventKind::HandleRun || kind == EventKind::TimerAdded) {
         handleLabel(in, h.callback, h.args, e.task, label);
         e.label = label;
+        if (kind != EventKind::HandleRun) {
+            h.traceLabel = label;
+            h.traceTask = e.task;
+        }
     }
     in.recorder->record(e);
 }
@@ -121,21 +137,32 @@ void recordTask(Interp& in, EventKind kind, const TaskObject& t, uint64_t future
     in.recorder->record(e);
 }
 
-void recordException(Interp& in, EventKind kind, uint64_t task, uint64_t future, const Value& exc) {
-    trace::Event e;
+void recordException(Interp& in, EventKind kind, uint64_t task, uint64_t future, const Value& exc,
+                     const Frame* at = nullptr) {
+    std::string type = Interp::typeName(exc);
+    std::string message = exceptionText(in, exc);
+    trace::EventView e;
     e.kind = kind;
     e.task = task;
     e.future = future;
-    e.excType = Interp::typeName(exc);
-    e.excMessage = exceptionText(in, exc);
-    in.recorder->record(std::move(e));
+    e.excType = type;
+    e.excMessage = message;
+    if (at) {
+        e.frame = at->serial;
+        e.line = at->line;
+    }
+    in.recorder->record(e);
+    if (kind == EventKind::ExceptionStored) tracing::exceptionSettled(in);
 }
 
 }  // namespace
 
 AsyncioState& state(Interp& in) {
     auto& slot = in.extension("asyncio");
-    if (!slot) slot = std::make_shared<AsyncioState>();
+    if (!slot) {
+        slot = std::make_shared<AsyncioState>();
+        tracing::describeNative = describeNative;
+    }
     return *static_cast<AsyncioState*>(slot.get());
 }
 
@@ -341,7 +368,8 @@ void EventLoopObject::runOnce(Interp& in) {
         char clock[64];
         std::snprintf(clock, sizeof clock, "%.4f", st.clock);
         throw AbortRun{std::string("*** deadlock at t=") + clock +
-                       ": the loop would block forever (no ready handles, no timers) ***"};
+                       ": the loop would block forever (no ready handles, no timers) ***\n" +
+                       deadlockDetails(in, this)};
     }
     if (in.recorder) recordLoop(in, EventKind::SelectWait, timeout);
     if (timeout > 0) {
@@ -714,12 +742,18 @@ bool TaskObject::cancel(Interp& in, Value msg) {
     if (done()) return false;
     ++numCancelsRequested;
     if (in.recorder) {
-        trace::Event e;
+        std::string text = !msg.isNull() && !msg.isNone() ? traceRepr(in, msg) : std::string();
+        trace::EventView e;
         e.kind = EventKind::CancelRequested;
         e.task = id;
-        if (!msg.isNull() && !msg.isNone()) e.text = traceRepr(in, msg);
-        in.recorder->record(std::move(e));
+        e.text = text;
+        if (const Frame* at = suspendedFrameOf(*this)) {
+            e.frame = at->serial;
+            e.line = at->line;
+        }
+        in.recorder->record(e);
     }
+    cancelUndelivered = true;
     if (!futWaiter.isNull() && !futWaiter.isNone()) {
         auto* w = static_cast<FutureObject*>(futWaiter.obj());
         if (w->cancel(in, msg)) return true;
@@ -747,15 +781,16 @@ void TaskObject::step(Interp& in, Value exc) {
     loop->currentTask = keep;
     if (in.recorder) {
         recordTask(in, EventKind::TaskStarted, *this);
-        if (!exc.isNull() && in.isInstance(exc, asyncioTypes().cancelledError))
-            recordException(in, EventKind::CancelDelivered, id, 0, exc);
+        if (cancelUndelivered && !exc.isNull() && in.isInstance(exc, asyncioTypes().cancelledError))
+            recordException(in, EventKind::CancelDelivered, id, 0, exc, suspendedFrameOf(*this));
     }
+    if (!exc.isNull() && in.isInstance(exc, asyncioTypes().cancelledError)) cancelUndelivered = false;
     Value out;
     GeneratorObject::Outcome outcome;
     Value pending;
     try {
         auto* g = coro.as<GeneratorObject>();
-        outcome = g->resume(in, exc.isNull() ? Value::none() : Value(), exc, out);
+        outcome = g->resume(in, exc.isNull() ? Value::none() : Value(), exc, out, GeneratorObject::Resumer::Awaiter);
     } catch (PyException& e) {
         pending = e.exc;
         outcome = GeneratorObject::Outcome::Raised;
@@ -777,7 +812,8 @@ void TaskObject::step(Interp& in, Value exc) {
             e.excType = Interp::typeName(out);
             e.excMessage = exceptionText(in, out);
         }
-        in.recorder->record(std::move(e));
+        in.recorder->record(e);
+        tracing::exceptionSettled(in);
     }
     Value fatal;
     switch (outcome) {
@@ -858,6 +894,14 @@ void TaskObject::wakeup(Interp& in, const Value& fut) {
         recordTask(in, EventKind::TaskResumed, *this, f->id);
         if (f->state == State::Finished && !f->exception.isNull())
             recordException(in, EventKind::ExceptionReraised, id, f->id, f->exception);
+        else if (f->state == State::Cancelled && !cancelUndelivered) {
+            trace::EventView e;
+            e.kind = EventKind::ExceptionReraised;
+            e.task = id;
+            e.future = f->id;
+            e.excType = "CancelledError";
+            in.recorder->record(e);
+        }
     }
     if (f->state == State::Cancelled) {
         step(in, f->makeCancelledError(in));

@@ -67,6 +67,10 @@ public:
     std::vector<Value> args;
     bool cancelled = false;
     uint64_t id = 0;
+    // Recording: the trace's label and task of the callback, made when the
+    // handle is scheduled and shown again when it runs.
+    mutable std::string traceLabel;
+    mutable uint64_t traceTask = 0;
     void cancel(Interp& in);
     void run(Interp& in);
     std::string callbackText(Interp& in) const;  // "cb(0)", "Task.task_wakeup()"

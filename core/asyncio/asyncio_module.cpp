@@ -4,6 +4,7 @@
 
 #include "lang/ast.h"
 #include "runtime/builtins.h"
+#include "trace/trace.h"
 
 #include <cmath>
 #include <cstdio>
@@ -820,6 +821,12 @@ Value timeSleep(Interp& in, CallArgs& a) {
         d = double(in.toIndex(a[0]));
     }
     if (d < 0) in.valueError("sleep length must be non-negative");
+    if (in.recorder && d > 0) {
+        trace::EventView e;
+        e.kind = trace::EventKind::ClockJump;
+        e.value = state(in).clock + d;
+        in.recorder->record(e);
+    }
     state(in).clock += d;
     return Value::none();
 }

@@ -114,10 +114,11 @@ void initHooks(Interp& in, GeneratorObject* g) {
 Value agenDrive(Interp& in, GeneratorObject& self, GeneratorObject* g, Value sent, Value thrown, bool closing) {
     for (;;) {
         Value out;
-        Outcome o = g->resume(in, sent, thrown, out);
+        Outcome o = g->resume(in, sent, thrown, out, GeneratorObject::Resumer::Awaiter);
         if (o == Outcome::Yielded) {
             Value v;
             if (isAgenYield(out, v)) {
+                g->detachFrames(in);  // its own yield: the value goes to the `async for`
                 if (closing) in.raise(types().RuntimeError, "async generator ignored GeneratorExit");
                 return v;
             }

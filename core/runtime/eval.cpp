@@ -13,6 +13,7 @@
 #include "lang/diagnostic.h"
 #include "runtime/builtins.h"
 #include "runtime/generator.h"
+#include "runtime/tracing.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -1075,6 +1076,7 @@ Flow Evaluator::exec(Stmt* s, Frame& f) {
     in.step();
     f.line = s->pos.line;
     f.cur = s;
+    if (in.recorder) tracing::lineExecuted(in, f, f.line);
     switch (s->kind) {
     case StmtKind::ExprStmt: eval(static_cast<ExprStmt*>(s)->value, f); return Flow::Normal;
     case StmtKind::Assign: {
@@ -1200,6 +1202,7 @@ Flow Evaluator::exec(Stmt* s, Frame& f) {
             Value e = in.newException(types().AssertionError, std::move(args));
             in.attachContext(e);
             in.addTraceback(e, f, at);
+            if (in.recorder) tracing::exceptionAt(in, e, f);
             throw PyException{e};
         }
         return Flow::Normal;
@@ -1220,6 +1223,7 @@ Flow Evaluator::execWhile(While* s, Frame& f) {
         if (fl == Flow::Break) return Flow::Normal;
         if (fl == Flow::Return) return fl;
         in.step();
+        if (in.recorder) tracing::lineExecuted(in, f, s->pos.line);
     }
     return execBlock(s->orelse, f);
 }
@@ -1234,6 +1238,7 @@ Flow Evaluator::execFor(For* s, Frame& f) {
         Flow fl = execBlock(s->body, f);
         if (fl == Flow::Break) return 1;
         if (fl == Flow::Return) return 2;
+        if (in.recorder) tracing::lineExecuted(in, f, s->pos.line);  // back to the `for` for the next item
         return 0;
     };
     if (iterable.isObj(Kind::Range)) {
@@ -1291,11 +1296,15 @@ Flow Evaluator::execAsyncFor(For* s, Frame& f) {
             if (!in.isInstance(e.exc, types().StopAsyncIteration)) throw;
             stop = e.exc;
         }
-        if (!stop.isNull()) break;
+        if (!stop.isNull()) {
+            if (in.recorder) tracing::exceptionCaught(in, stop, f, s->pos.line);
+            break;
+        }
         assign(s->target, item, f);
         Flow fl = execBlock(s->body, f);
         if (fl == Flow::Break) return Flow::Normal;
         if (fl == Flow::Return) return fl;
+        if (in.recorder) tracing::lineExecuted(in, f, s->pos.line);
     }
     return execBlock(s->orelse, f);
 }
@@ -1325,6 +1334,7 @@ Flow Evaluator::execTryExcept(Try* t, Frame& f) {
         return execBlock(t->orelse, f);
     }
     in.addTracebackOnce(pending, f, f.cur);
+    if (in.recorder) tracing::exceptionAt(in, pending, f);
     for (ExceptHandler* h : t->handlers) {
         if (h->type) {
             f.line = h->pos.line;
@@ -1334,6 +1344,7 @@ Flow Evaluator::execTryExcept(Try* t, Frame& f) {
             f.cur = h->type;
             if (!exceptionMatches(pending, spec)) continue;
         }
+        if (in.recorder) tracing::exceptionCaught(in, pending, f, h->pos.line);
         HandledScope hs(in, pending);
         if (h->nameTarget) storeName(h->nameTarget, pending, f);
         Value inner;
@@ -1402,6 +1413,7 @@ Flow Evaluator::execTryStar(Try* t, Frame& f) {
         return execBlock(t->orelse, f);
     }
     in.addTracebackOnce(pending, f, f.cur);
+    if (in.recorder) tracing::exceptionAt(in, pending, f);
     Value original = pending;
     bool naked = !in.isInstance(original, types().BaseExceptionGroup);
     Value rest = original;
@@ -1428,6 +1440,7 @@ Flow Evaluator::execTryStar(Try* t, Frame& f) {
             if (match.isNull()) continue;
         }
         rest = remaining;
+        if (in.recorder && rest.isNull()) tracing::exceptionCaught(in, original, f, h->pos.line);
         HandledScope hs(in, match);
         if (h->nameTarget) storeName(h->nameTarget, match, f);
         size_t tracebackBefore = tracebackSize(match);
@@ -1477,12 +1490,18 @@ Flow Evaluator::execTry(Try* t, Frame& f) {
     }
     if (!pending.isNull()) {
         in.addTracebackOnce(pending, f, f.cur);
+        if (in.recorder) tracing::exceptionAt(in, pending, f);
         Flow ff;
         {
             HandledScope hs(in, pending);
+            tracing::Unwinding unwinding(in, pending);
             ff = execBlock(t->finalbody, f);
         }
-        if (ff != Flow::Normal) return ff;
+        if (ff != Flow::Normal) {
+            // A break, continue or return in the `finally` drops it.
+            if (in.recorder) tracing::exceptionCaught(in, pending, f, f.line);
+            return ff;
+        }
         throw PyException{pending};
     }
     Value ret = f.retval;
@@ -1513,7 +1532,10 @@ Flow Evaluator::execWith(With* w, size_t item, Frame& f) {
         pending = std::move(ex.exc);
     }
     // The frame's traceback line is where the body failed, not the `with`.
-    if (!pending.isNull()) in.addTracebackOnce(pending, f, f.cur);
+    if (!pending.isNull()) {
+        in.addTracebackOnce(pending, f, f.cur);
+        if (in.recorder) tracing::exceptionAt(in, pending, f);
+    }
     f.cur = w;
     f.line = w->pos.line;
     if (pending.isNull()) {
@@ -1525,10 +1547,14 @@ Flow Evaluator::execWith(With* w, size_t item, Frame& f) {
     bool suppress;
     {
         HandledScope hs(in, pending);
+        tracing::Unwinding unwinding(in, pending);
         Value tb = in.getAttr(pending, names().__traceback__);
         suppress = in.truthy(in.call(exit, {Value(Interp::typeOf(pending)), pending, tb}));
     }
-    if (suppress) return Flow::Normal;
+    if (suppress) {
+        if (in.recorder) tracing::exceptionCaught(in, pending, f, w->pos.line);
+        return Flow::Normal;
+    }
     throw PyException{pending};
 }
 
@@ -1554,7 +1580,10 @@ Flow Evaluator::execAsyncWith(With* w, size_t item, Frame& f) {
         pending = std::move(ex.exc);
     }
     // The frame's traceback line is where the body failed, not the `with`.
-    if (!pending.isNull()) in.addTracebackOnce(pending, f, f.cur);
+    if (!pending.isNull()) {
+        in.addTracebackOnce(pending, f, f.cur);
+        if (in.recorder) tracing::exceptionAt(in, pending, f);
+    }
     f.cur = w;
     f.line = w->pos.line;
     if (pending.isNull()) {
@@ -1566,10 +1595,14 @@ Flow Evaluator::execAsyncWith(With* w, size_t item, Frame& f) {
     bool suppress;
     {
         HandledScope hs(in, pending);
+        tracing::Unwinding unwinding(in, pending);
         Value tb = in.getAttr(pending, names().__traceback__);
         suppress = in.truthy(in.awaitValue(in.call(exit, {Value(Interp::typeOf(pending)), pending, tb}), f));
     }
-    if (suppress) return Flow::Normal;
+    if (suppress) {
+        if (in.recorder) tracing::exceptionCaught(in, pending, f, w->pos.line);
+        return Flow::Normal;
+    }
     throw PyException{pending};
 }
 
@@ -1610,6 +1643,7 @@ void Evaluator::execRaise(Raise* r, Frame& f) {
     if (!r->exc) {
         Value cur = in.handled()->current();
         if (cur.isNull()) in.raise(types().RuntimeError, "No active exception to reraise");
+        if (in.recorder) tracing::exceptionAt(in, cur, f, f.line);
         throw PyException{cur};
     }
     Value v = eval(r->exc, f);
@@ -1640,6 +1674,7 @@ void Evaluator::execRaise(Raise* r, Frame& f) {
     }
     in.attachContext(exc);
     in.addTraceback(exc, f, r);
+    if (in.recorder) tracing::exceptionAt(in, exc, f);
     throw PyException{exc};
 }
 
@@ -1753,6 +1788,7 @@ void Evaluator::execClassDef(ClassDef* d, Frame& f) {
     {
         FrameScope fs(in, cf);
         CallDepth cd(in);
+        if (in.recorder) tracing::framePushed(in, cf);
         Value pending;
         try {
             execBlock(d->body, cf);
@@ -1761,8 +1797,14 @@ void Evaluator::execClassDef(ClassDef* d, Frame& f) {
         }
         if (!pending.isNull()) {
             in.addTracebackOnce(pending, cf, cf.cur);
+            if (in.recorder) {
+                tracing::exceptionAt(in, pending, cf);
+                tracing::exceptionLeaves(in, pending, cf);
+                tracing::framePopped(in, cf);
+            }
             throw PyException{pending};
         }
+        if (in.recorder) tracing::framePopped(in, cf);
     }
     f.cur = d;
     prepareClassNamespace(ns.get());
@@ -2158,8 +2200,7 @@ Value Interp::runFrame(Frame& f) {
     CallDepth cd(*this);
     Evaluator ev(*this);
     CodeInfo* code = f.code;
-    Value pending;
-    try {
+    auto body = [&]() -> Value {
         if (code->type == CodeInfo::Type::Comprehension) {
             CompRunner cr{ev, code->comp, f};
             Value result;
@@ -2183,10 +2224,23 @@ Value Interp::runFrame(Frame& f) {
         ev.execBlock(*code->body, f);
         if (f.retval.isNull()) return Value::none();
         return std::move(f.retval);
+    };
+    if (recorder) tracing::framePushed(*this, f);
+    Value pending;
+    try {
+        Value result = body();
+        // (A run being abandoned, AbortRun, reports nothing.)
+        if (recorder) tracing::framePopped(*this, f);
+        return result;
     } catch (PyException& ex) {
         pending = std::move(ex.exc);
     }
     addTracebackOnce(pending, f, f.cur);
+    if (recorder) {
+        tracing::exceptionAt(*this, pending, f);
+        tracing::exceptionLeaves(*this, pending, f);
+        tracing::framePopped(*this, f);
+    }
     throw PyException{pending};
 }
 

@@ -1,6 +1,7 @@
 #include "runtime/generator.h"
 
 #include "runtime/builtins.h"
+#include "runtime/tracing.h"
 
 #include <cstdio>
 
@@ -17,6 +18,9 @@ struct GeneratorObject::FiberRun {
     bool aborted = false;
     bool aborting = false;
     std::string abortMessage;
+    // Recording: the frames taken off the stack when a consumer got the
+    // last value (innermost first), pushed back on the next resume.
+    std::vector<const Frame*> detached;
 };
 
 GeneratorObject::GeneratorObject(ClassObject* type, Flavor f, Ref<FunctionObject> fn, std::unique_ptr<Value[]> fastSlots,
@@ -149,7 +153,26 @@ const char* flavorNoun(GeneratorObject::Flavor f) {
 }
 }  // namespace
 
-GeneratorObject::Outcome GeneratorObject::resume(Interp& in, const Value& sent, const Value& thrown, Value& out) {
+const Frame* GeneratorObject::suspendedFrame() const {
+    const Frame* f = nullptr;
+    for (const GeneratorObject* g = this; g && g->m_run && g->state == State::Suspended;) {
+        f = g->m_run->inner.frame;
+        const GeneratorObject* next = nullptr;
+        if (f && f->gen && f->gen->delegate.isObj(Kind::Generator)) next = f->gen->delegate.as<GeneratorObject>();
+        if (next == g) break;
+        g = next;
+    }
+    return f;
+}
+
+void GeneratorObject::detachFrames(Interp& in) {
+    if (!in.recorder || !m_run || state != State::Suspended) return;
+    m_run->detached = tracing::frameChain(suspendedFrame(), m_run->outer.frame);
+    tracing::detachFrames(in, m_run->detached);
+}
+
+GeneratorObject::Outcome GeneratorObject::resume(Interp& in, const Value& sent, const Value& thrown, Value& out,
+                                                 Resumer by) {
     if (state == State::Running) in.valueError(std::string(flavorNoun(flavor)) + " already executing");
     if (state == State::Finished) {
         if (!thrown.isNull()) {
@@ -184,6 +207,10 @@ GeneratorObject::Outcome GeneratorObject::resume(Interp& in, const Value& sent, 
     handled.prev = run.outer.handled;
     frame.back = run.outer.frame;
     in.setHandled(&handled);
+    if (!run.detached.empty()) {
+        if (in.recorder) tracing::reattachFrames(in, run.detached);
+        run.detached.clear();
+    }
     if (state == State::Suspended) {
         in.setCurrentFrame(run.inner.frame);
         in.setDepth(run.outer.depth + run.inner.depth);
@@ -229,6 +256,7 @@ GeneratorObject::Outcome GeneratorObject::resume(Interp& in, const Value& sent, 
     }
     state = State::Suspended;
     out = std::move(run.transfer);
+    if (by == Resumer::Consumer && in.recorder) detachFrames(in);
     return Outcome::Yielded;
 }
 
@@ -313,7 +341,7 @@ Value delegateTo(Interp& in, GeneratorObject* self, const Value& iterator) {
         Value out;
         GeneratorObject::Outcome o;
         if (iterator.isObj(Kind::Generator)) {
-            o = iterator.as<GeneratorObject>()->resume(in, sent, thrown, out);
+            o = iterator.as<GeneratorObject>()->resume(in, sent, thrown, out, GeneratorObject::Resumer::Awaiter);
         } else {
             o = GeneratorObject::Outcome::Yielded;
             Value pending;

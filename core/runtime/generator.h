@@ -44,9 +44,21 @@ public:
     Value delegate;          // the iterator a `yield from`/`await` is delegating to (gi_yieldfrom)
     bool closing = false;
 
+    // Who resumes: a consumer takes the values yielded (next(), send(), a
+    // for loop), an awaiter passes them on up (await, yield from, a task's
+    // step). For the trace, a generator suspended by a consumer is off the
+    // stack; one suspended under an awaiter stays on it (runtime/tracing.h).
+    enum class Resumer { Consumer, Awaiter };
     // Resumes with `sent` (or throws `thrown` at the suspension point when not
     // null). On Yielded/Returned `out` is the value; on Raised it is the exception.
-    Outcome resume(Interp& in, const Value& sent, const Value& thrown, Value& out);
+    Outcome resume(Interp& in, const Value& sent, const Value& thrown, Value& out,
+                   Resumer by = Resumer::Consumer);
+    // The innermost frame of a suspended generator, through the generators
+    // it delegates to; null when not suspended.
+    const Frame* suspendedFrame() const;
+    // Takes the frames of a generator suspended under an awaiter off the
+    // trace's stack after all (an async generator's own `yield`).
+    void detachFrames(Interp& in);
 
     // Called from inside the body: suspends with `v`; returns the value sent
     // in, or throws the exception thrown in.

@@ -154,6 +154,8 @@ public:
     void write(bool isStderr, std::string_view text);
     // Receives the trace events of the run when set (trace/trace.h); null: no tracing, no cost.
     trace::Recorder* recorder = nullptr;
+    // What recording keeps between events (runtime/tracing.cpp); null until then.
+    std::shared_ptr<void> traceState;
 
     // ---- budgets
     // Counts one executed statement; throws AbortRun past the budget.

@@ -324,6 +324,7 @@ public:
     Value value;     // StopIteration.value / SystemExit.code (as Python exposes it)
     Value notes;     // __notes__ list, or null
     Ref<TupleObject> groupExceptions;  // ExceptionGroup sub-exceptions
+    uint64_t traceId = 0;  // its identity in the trace being recorded (runtime/tracing.cpp); 0: none yet
     Value groupMessage;
     Value name;      // NameError.name, AttributeError.name, ImportError.name (null: None)
     Value obj;       // AttributeError.obj (null: None)

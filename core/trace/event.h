@@ -49,19 +49,43 @@ enum class EventKind : uint8_t {
     FutureDone,          // result or exception set, or cancelled: `future`, `text` = "result", "exception"
                          // or "cancelled", `excType`/`excMessage` for an exception
     // ---- frames and lines (`frame` = the activation's serial number)
-    FramePushed,         // `frame`, `function` (qualname), `file`, `line` (first line), `task` (0: main)
+    //
+    // A frame is on its task's stack (`task` 0: the main stack: module code
+    // and callbacks the loop runs) from FramePushed to FramePopped. A
+    // coroutine suspended in an await keeps its frames there, as CPython's
+    // Task.get_stack() shows them; a generator (or async generator) that
+    // yields a value to the code iterating it leaves with FramePopped and
+    // comes back with FramePushed (same `frame`) when resumed.
+    FramePushed,         // `frame`, `function` (qualname), `file`, `line` (first line; for a generator
+                         // coming back, its current line, followed by a LineExecuted with its locals), `task`
     FramePopped,         // `frame`, `task`
-    LineExecuted,        // a statement starts: `frame`, `line`, `task`, `locals` = what changed in the
-                         // frame's locals since its previous line event (see `Event::locals`)
+    LineExecuted,        // a statement starts, or a loop goes back to its `for`/`while` line for the next
+                         // iteration: `frame`, `line`, `task`, `locals` = what changed in the frame's locals
+                         // since its previous line event (see `Event::locals`; none for module and class
+                         // bodies)
     // ---- exceptions
-    ExceptionRaised,     // `excType`, `excMessage`, `frame`, `line`, `task`
-    ExceptionPropagated, // leaves a frame unhandled: `frame`, `excType`, `excMessage`
-    ExceptionCaught,     // an except clause takes it: `frame`, `line`, `excType`
-    ExceptionStored,     // set on a task or future as its outcome: `future`/`task`, `excType`, `excMessage`
-    ExceptionReraised,   // thrown into an awaiting task when it wakes: `task`, `future`, `excType`, `excMessage`
+    //
+    // An exception is raised in a frame, leaves frames one by one
+    // (Propagated, then the frame's FramePopped: it is then in the caller,
+    // the new top of that stack), and ends caught, stored in a task or
+    // future, or uncaught (the program stops with it in flight). Lines that
+    // run in between are `finally` bodies and `__exit__` methods.
+    ExceptionRaised,     // `excType`, `excMessage`, `frame`, `line`, `task`; also when a caught exception
+                         // is raised again, and when one is thrown into a coroutine at its await
+    ExceptionPropagated, // leaves a frame unhandled: `frame`, `task`, `excType`, `excMessage`
+    ExceptionCaught,     // an except clause takes it (or a `with` suppresses it, or a `return` in a
+                         // `finally` drops it): `frame`, `line`, `excType`; `frame` 0: native code
+                         // absorbed it (hasattr(), the end of a `for` over a user iterator, the loop's
+                         // exception handler), noticed at the next statement
+    ExceptionStored,     // set on a task or future as its outcome: `future` (a task's id for a task),
+                         // `excType`, `excMessage`
+    ExceptionReraised,   // thrown into an awaiting task when it wakes because the future it awaited holds
+                         // an exception or was cancelled: `task`, `future`, `excType`, `excMessage`
     // ---- cancellation
-    CancelRequested,     // Task.cancel(): `task`, `text` = the message's repr (empty: none)
-    CancelDelivered,     // CancelledError is thrown into the task's coroutine at its await: `task`
+    CancelRequested,     // Task.cancel(): `task`, `text` = the message's repr (empty: none), `frame` and
+                         // `line` = the await where the task is suspended (0: not suspended)
+    CancelDelivered,     // that request's CancelledError is thrown into the task's coroutine: `task`,
+                         // `frame` and `line` = the exact await it lands at, `excType`, `excMessage`
     // ---- output
     OutputWritten,       // the program wrote `text`; `isStderr` tells the stream, `task` who wrote it
 };
@@ -109,7 +133,11 @@ struct Event {
 // One local variable as the runtime reports it (views into the caller's memory).
 struct LocalView {
     std::string_view name;
-    std::string_view repr;  // empty: unbound
+    std::string_view repr;  // empty: unbound (when reprs are rendered on demand: not rendered)
+    // When reprs are rendered on demand (EventView::renderLocal):
+    bool bound = true;      // false: unbound
+    uint64_t identity = 0;  // nonzero: a key that fixes the repr (a local with the same key as
+                            // at the frame's previous line event has the same repr); 0: unknown
 };
 
 // The same fields as `Event`, without owning anything: what the runtime hands
@@ -135,6 +163,14 @@ struct EventView {
     bool isStderr = false;
     const LocalView* locals = nullptr;  // LineExecuted: `localCount` entries (see Event::locals)
     size_t localCount = 0;
+    // The names point to storage that lives as long as the frame (the
+    // runtime's code objects): a recorder may recognise a name by its address.
+    bool stableLocalNames = false;
+    // When set, the reprs of a LineExecuted's locals are rendered on demand,
+    // only for those the recorder needs (those whose identity changed):
+    // renderLocal(renderContext, i, out) appends the repr of local i to `out`.
+    void (*renderLocal)(const void* context, size_t index, std::string& out) = nullptr;
+    const void* renderContext = nullptr;
 };
 
 // An OutputWritten event (the one event the runtime records outside asyncio).

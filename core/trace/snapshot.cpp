@@ -58,11 +58,11 @@ std::vector<FrameView>& stackOf(Snapshot& s, uint64_t task) {
     return s.mainStack;
 }
 
+// A frame of `task`'s stack, innermost first (where line events happen).
 FrameView* findFrame(Snapshot& s, uint64_t task, uint64_t frame) {
-    if (FrameView* f = findId(stackOf(s, task), frame)) return f;
-    if (FrameView* f = findId(s.mainStack, frame)) return f;
-    for (TaskView& t : s.tasks)
-        if (FrameView* f = findId(t.stack, frame)) return f;
+    auto& stack = stackOf(s, task);
+    for (size_t i = stack.size(); i-- > 0;)
+        if (stack[i].id == frame) return &stack[i];
     return nullptr;
 }
 
@@ -185,6 +185,7 @@ void applyTo(Snapshot& s, Queues& q, const Event& e) {
         q.readyErase(e.handle);
         s.phase = LoopPhase::Running;
         s.runningHandle = e.handle;
+        s.inFlight = ExceptionView{};  // whatever the last callback raised has been dealt with
         break;
     case EventKind::HandleSkipped: q.readyErase(e.handle); break;
     case EventKind::HandleCancelled:
@@ -244,6 +245,7 @@ void applyTo(Snapshot& s, Queues& q, const Event& e) {
             t->exception = ExceptionView{e.excType, e.excMessage, e.task, 0, 0};
             finishTask(s, *t, TaskState::Failed);
         }
+        s.inFlight = ExceptionView{};
         break;
     case EventKind::TaskCancelled:
         if (TaskView* t = findTask(s, e.task)) finishTask(s, *t, TaskState::Cancelled);
@@ -254,9 +256,12 @@ void applyTo(Snapshot& s, Queues& q, const Event& e) {
         stackOf(s, e.task).push_back(FrameView{e.frame, e.function, e.file, e.line, {}});
         break;
     case EventKind::FramePopped: {
-        auto& stack = stackOf(s, e.task);
-        if (findId(stack, e.frame)) eraseId(stack, e.frame);
-        else eraseId(s.mainStack, e.frame);
+        auto* stack = &stackOf(s, e.task);
+        if (!findId(*stack, e.frame)) stack = &s.mainStack;
+        eraseId(*stack, e.frame);
+        // An exception leaving this frame is now in its caller.
+        if (s.inFlight.frame == e.frame && !s.inFlight.type.empty())
+            s.inFlight.frame = stack->empty() ? 0 : stack->back().id;
         break;
     }
     case EventKind::LineExecuted:
@@ -270,6 +275,7 @@ void applyTo(Snapshot& s, Queues& q, const Event& e) {
         break;
     case EventKind::ExceptionPropagated:
         s.inFlight.frame = e.frame;
+        s.inFlight.task = e.task;
         if (!e.excType.empty()) {
             s.inFlight.type = e.excType;
             s.inFlight.message = e.excMessage;
@@ -285,7 +291,7 @@ void applyTo(Snapshot& s, Queues& q, const Event& e) {
         break;
     case EventKind::CancelDelivered:
         if (TaskView* t = findTask(s, e.task)) t->cancelRequested = false;
-        s.inFlight = ExceptionView{"CancelledError", e.excMessage, e.task, 0, 0};
+        s.inFlight = ExceptionView{e.excType.empty() ? "CancelledError" : e.excType, e.excMessage, e.task, e.frame, e.line};
         break;
     case EventKind::OutputWritten:
         if (!s.console.empty() && s.console.back().isStderr == e.isStderr) s.console.back().text += e.text;

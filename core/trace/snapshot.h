@@ -68,8 +68,10 @@ struct ExceptionView {
     std::string type;        // class name; empty: no exception
     std::string message;     // str() of it
     uint64_t task = 0;       // the task it travels through (0: main code or the loop)
-    uint64_t frame = 0;      // the frame it is in or leaving (0: not in a frame: stored, or thrown in)
-    int line = 0;            // the line it was raised or caught at
+    uint64_t frame = 0;      // the frame it is in: raised there, leaving it, or arrived in it from a callee
+                             // (0: not in a frame: stored, about to be thrown into a task, or it left the
+                             // task's outermost frame)
+    int line = 0;            // the line it was raised at (for a cancellation: the await it landed at)
     bool operator==(const ExceptionView&) const = default;
 };
 

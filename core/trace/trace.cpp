@@ -2,6 +2,7 @@
 
 #include <array>
 #include <atomic>
+#include <charconv>
 #include <cmath>
 #include <cstring>
 
@@ -64,12 +65,21 @@ enum Field : uint32_t {
     kSeq = 1u << 16,  // seq differs from the event's index
 };
 
-inline void putVarint(std::vector<uint8_t>& out, uint64_t v) {
+// Labels: the byte standing for a number, and how many numbers one holds
+// (see Trace::putLabel).
+constexpr char kNumberMarker = '\x01';
+constexpr size_t kMaxNumbers = 4;
+
+// Writers advance a raw pointer into room reserved beforehand (at most
+// kMaxVarint bytes per varint).
+constexpr size_t kMaxVarint = 10;
+
+inline void putVarint(uint8_t*& p, uint64_t v) {
     while (v >= 0x80) {
-        out.push_back(uint8_t(v) | 0x80);
+        *p++ = uint8_t(v) | 0x80;
         v >>= 7;
     }
-    out.push_back(uint8_t(v));
+    *p++ = uint8_t(v);
 }
 
 inline uint64_t getVarint(const uint8_t*& p) {
@@ -82,10 +92,9 @@ inline uint64_t getVarint(const uint8_t*& p) {
     }
 }
 
-inline void putDouble(std::vector<uint8_t>& out, double d) {
-    uint8_t b[8];
-    std::memcpy(b, &d, 8);
-    out.insert(out.end(), b, b + 8);
+inline void putDouble(uint8_t*& p, double d) {
+    std::memcpy(p, &d, 8);
+    p += 8;
 }
 
 inline double getDouble(const uint8_t*& p) {
@@ -95,9 +104,10 @@ inline double getDouble(const uint8_t*& p) {
     return d;
 }
 
-inline void putText(std::vector<uint8_t>& out, std::string_view s) {
-    putVarint(out, s.size());
-    out.insert(out.end(), s.begin(), s.end());
+inline void putText(uint8_t*& p, std::string_view s) {
+    putVarint(p, s.size());
+    std::memcpy(p, s.data(), s.size());
+    p += s.size();
 }
 
 inline void getText(const uint8_t*& p, std::string& s) {
@@ -108,12 +118,12 @@ inline void getText(const uint8_t*& p, std::string& s) {
 
 // Small whole numbers (iteration numbers, most deadlines in tests) as a
 // varint with a low 0 bit; anything else as a 1 and the raw double.
-inline void putValue(std::vector<uint8_t>& out, double v) {
+inline void putValue(uint8_t*& p, double v) {
     if (v >= 0 && v < 4503599627370496.0 && double(uint64_t(v)) == v && !std::signbit(v)) {
-        putVarint(out, uint64_t(v) << 1);
+        putVarint(p, uint64_t(v) << 1);
     } else {
-        out.push_back(1);
-        putDouble(out, v);
+        *p++ = 1;
+        putDouble(p, v);
     }
 }
 
@@ -123,10 +133,39 @@ inline double getValue(const uint8_t*& p) {
     return double(v >> 1);
 }
 
+// Eight bytes at a time, then a final mix (the table uses the low bits).
 uint32_t hashOf(std::string_view s) {
-    uint32_t h = 2166136261u;
-    for (unsigned char c : s) h = (h ^ c) * 16777619u;
-    return h;
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
+    size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+        uint64_t w;
+        std::memcpy(&w, s.data() + i, 8);
+        h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+        h ^= h >> 32;
+    }
+    uint64_t tail = 0;
+    if (i < s.size()) std::memcpy(&tail, s.data() + i, s.size() - i);
+    h = (h ^ tail) * 0xC4CEB9FE1A85EC53ull;
+    h ^= h >> 29;
+    h *= 0xFF51AFD7ED558CCDull;
+    return uint32_t(h ^ (h >> 32));
+}
+
+uint64_t hash64(std::string_view s) {
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ (s.size() * 0xC4CEB9FE1A85EC53ull);
+    size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+        uint64_t w;
+        std::memcpy(&w, s.data() + i, 8);
+        h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+        h ^= h >> 31;
+    }
+    uint64_t tail = 0;
+    if (i < s.size()) std::memcpy(&tail, s.data() + i, s.size() - i);
+    h = (h ^ tail) * 0xC4CEB9FE1A85EC53ull;
+    h ^= h >> 29;
+    h *= 0xFF51AFD7ED558CCDull;
+    return h ^ (h >> 32);
 }
 
 std::atomic<uint64_t> g_identities{0};
@@ -158,47 +197,54 @@ bool kindFromName(std::string_view name, EventKind& kind) {
 // ------------------------------------------------------------ StringTable
 
 uint32_t StringTable::intern(std::string_view s) {
-    if (m_slots.size() < 2 * (size() + 1)) grow();
     uint32_t h = hashOf(s);
+    Slot& recent = m_recent[(h >> 16) & (kRecent - 1)];
+    if (recent.id && recent.hash == h && (*this)[recent.id - 1] == s) return recent.id - 1;
+    if (m_slots.size() < 2 * (size() + 1)) grow();
     size_t mask = m_slots.size() - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
-        uint32_t slot = m_slots[i];
-        if (slot == 0) {
+        Slot& slot = m_slots[i];
+        if (slot.id == 0) {
             uint32_t id = uint32_t(size());
             m_chars.insert(m_chars.end(), s.begin(), s.end());
             m_offsets.push_back(uint32_t(m_chars.size()));
-            m_hashes.push_back(h);
-            m_slots[i] = id + 1;
+            slot = Slot{h, id + 1};
+            recent = slot;
             return id;
         }
-        if (m_hashes[slot - 1] == h && (*this)[slot - 1] == s) return slot - 1;
+        if (slot.hash == h && (*this)[slot.id - 1] == s) {
+            recent = slot;
+            return slot.id - 1;
+        }
     }
 }
 
 void StringTable::grow() {
     size_t n = m_slots.empty() ? 64 : m_slots.size() * 2;
-    m_slots.assign(n, 0);
+    std::vector<Slot> old(n);
+    old.swap(m_slots);
     size_t mask = n - 1;
-    for (uint32_t id = 0; id < size(); ++id) {
-        size_t i = m_hashes[id] & mask;
-        while (m_slots[i]) i = (i + 1) & mask;
-        m_slots[i] = id + 1;
+    for (const Slot& slot : old) {
+        if (slot.id == 0) continue;
+        size_t i = slot.hash & mask;
+        while (m_slots[i].id) i = (i + 1) & mask;
+        m_slots[i] = slot;
     }
 }
 
 size_t StringTable::byteSize() const {
-    return m_chars.capacity() + (m_offsets.capacity() + m_slots.capacity() + m_hashes.capacity()) * 4;
+    return m_chars.capacity() + m_offsets.capacity() * 4 + (m_slots.capacity() + m_recent.capacity()) * sizeof(Slot);
 }
 
 // ------------------------------------------------------------------ Trace
 
 Trace::Trace() { renew(); }
 Trace::Trace(const Trace& o)
-    : m_bytes(o.m_bytes), m_kinds(o.m_kinds), m_blocks(o.m_blocks), m_strings(o.m_strings), m_lastTime(o.m_lastTime) {
+    : m_chunks(o.m_chunks), m_kinds(o.m_kinds), m_blocks(o.m_blocks), m_strings(o.m_strings), m_lastTime(o.m_lastTime) {
     renew();
 }
 Trace::Trace(Trace&& o) noexcept
-    : m_bytes(std::move(o.m_bytes)), m_kinds(std::move(o.m_kinds)), m_blocks(std::move(o.m_blocks)),
+    : m_chunks(std::move(o.m_chunks)), m_kinds(std::move(o.m_kinds)), m_blocks(std::move(o.m_blocks)),
       m_strings(std::move(o.m_strings)), m_lastTime(o.m_lastTime) {
     renew();
     o = Trace();
@@ -212,12 +258,12 @@ Trace& Trace::operator=(const Trace& o) {
 }
 Trace& Trace::operator=(Trace&& o) noexcept {
     if (this != &o) {
-        m_bytes = std::move(o.m_bytes);
+        m_chunks = std::move(o.m_chunks);
         m_kinds = std::move(o.m_kinds);
         m_blocks = std::move(o.m_blocks);
         m_strings = std::move(o.m_strings);
         m_lastTime = o.m_lastTime;
-        o.m_bytes.clear();
+        o.m_chunks.clear();
         o.m_kinds.clear();
         o.m_blocks.clear();
         o.m_strings = StringTable();
@@ -277,7 +323,6 @@ void Trace::append(const EventView& e) {
 
 void Trace::appendEncoded(const EventView& e, const uint32_t* localNames) {
     size_t index = m_kinds.size();
-    if (index % kBlockSize == 0) m_blocks.push_back(Block{m_bytes.size(), m_lastTime});
     uint32_t mask = 0;
     // Compare the bits: -0.0 and NaN times must survive too.
     if (std::memcmp(&e.time, &m_lastTime, sizeof(double)) != 0) mask |= kTime;
@@ -297,36 +342,115 @@ void Trace::appendEncoded(const EventView& e, const uint32_t* localNames) {
     if (e.isStderr) mask |= kStderr;
     if (e.localCount) mask |= kLocals;
     if (e.seq != index) mask |= kSeq;
-    m_kinds.push_back(e.kind);
-    std::vector<uint8_t>& out = m_bytes;
-    putVarint(out, mask);
-    if (mask & kTime) putDouble(out, e.time);
-    if (mask & kTask) putVarint(out, e.task);
-    if (mask & kHandle) putVarint(out, e.handle);
-    if (mask & kFuture) putVarint(out, e.future);
-    if (mask & kFrame) putVarint(out, e.frame);
-    if (mask & kLine) putVarint(out, uint32_t(e.line));
-    if (mask & kLabel) putVarint(out, m_strings.intern(e.label));
-    if (mask & kFunction) putVarint(out, m_strings.intern(e.function));
-    if (mask & kFile) putVarint(out, m_strings.intern(e.file));
-    if (mask & kTimer) putVarint(out, e.timer);
-    if (mask & kText) putText(out, e.text);
-    if (mask & kExcType) putVarint(out, m_strings.intern(e.excType));
-    if (mask & kExcMessage) putText(out, e.excMessage);
-    if (mask & kValue) putValue(out, e.value);
+    // Room for the largest encoding of this event.
+    size_t bound = 24 * kMaxVarint + 16 + (kMaxNumbers + 1) * kMaxVarint + e.text.size() + e.excMessage.size();
+    for (size_t i = 0; i < e.localCount; ++i) bound += 3 * kMaxVarint + e.locals[i].repr.size();
+    uint8_t* const start = reserve(bound);
+    if (index % kBlockSize == 0) m_blocks.push_back(Block{position(), m_lastTime});
+    uint8_t* p = start;
+    putVarint(p, mask);
+    if (mask & kTime) putDouble(p, e.time);
+    if (mask & kTask) putVarint(p, e.task);
+    if (mask & kHandle) putVarint(p, e.handle);
+    if (mask & kFuture) putVarint(p, e.future);
+    if (mask & kFrame) putVarint(p, e.frame);
+    if (mask & kLine) putVarint(p, uint32_t(e.line));
+    if (mask & kLabel) putLabel(p, e.label);
+    if (mask & kFunction) putVarint(p, m_strings.intern(e.function));
+    if (mask & kFile) putVarint(p, m_strings.intern(e.file));
+    if (mask & kTimer) putVarint(p, e.timer);
+    if (mask & kText) putText(p, e.text);
+    if (mask & kExcType) putVarint(p, m_strings.intern(e.excType));
+    if (mask & kExcMessage) putText(p, e.excMessage);
+    if (mask & kValue) putValue(p, e.value);
     if (mask & kLocals) {
-        putVarint(out, e.localCount);
+        putVarint(p, e.localCount);
         for (size_t i = 0; i < e.localCount; ++i) {
-            putVarint(out, localNames[i]);
-            putText(out, e.locals[i].repr);
+            putVarint(p, localNames[i]);
+            putText(p, e.locals[i].repr);
         }
     }
-    if (mask & kSeq) putVarint(out, e.seq);
+    if (mask & kSeq) putVarint(p, e.seq);
+    commit(size_t(p - start));
+    m_kinds.push_back(e.kind);
     m_lastTime = e.time;
 }
 
+uint8_t* Trace::reserve(size_t n) {
+    if (m_chunks.empty() || m_chunks.back().capacity - m_chunks.back().size < n)
+        m_chunks.emplace_back(std::max(kChunkSize, n));
+    m_reservedAt = m_chunks.back().size;
+    return m_chunks.back().data.get() + m_reservedAt;
+}
+
+void Trace::commit(size_t n) { m_chunks.back().size = m_reservedAt + n; }
+
+// Labels carry ids ("Task-12.__step", "<Future #345>",
+// "_set_result_unless_cancelled(<Future #345>, None)"): interned as they are,
+// every label would be a new string. A label is therefore interned as a
+// template, its runs of digits (at most kMaxNumbers, each a whole number
+// without leading zeros that fits in 60 bits) replaced by a marker byte,
+// followed by the numbers as varints: a handful of templates serve a run.
+// The template's id has a low bit telling whether numbers follow; a label
+// that contains the marker byte itself is kept whole.
+
+void Trace::putLabel(uint8_t*& p, std::string_view label) {
+    uint64_t numbers[kMaxNumbers];
+    size_t count = 0;
+    // The template is never longer than the label.
+    std::string& t = m_template;
+    t.resize(label.size());
+    char* out = t.data();
+    const char* c = label.data();
+    const char* const end = c + label.size();
+    if (label.find(kNumberMarker) == std::string_view::npos) {
+        while (c < end) {
+            if (*c < '0' || *c > '9' || count == kMaxNumbers) {
+                *out++ = *c++;
+                continue;
+            }
+            const char* d = c;
+            uint64_t v = 0;
+            while (d < end && *d >= '0' && *d <= '9') v = v * 10 + uint64_t(*d++ - '0');
+            if ((*c != '0' || d - c == 1) && d - c <= 18) {
+                numbers[count++] = v;
+                *out++ = kNumberMarker;
+            } else {
+                while (c < d) *out++ = *c++;
+            }
+            c = d;
+        }
+    }
+    if (count == 0) {
+        putVarint(p, uint64_t(m_strings.intern(label)) << 1);
+        return;
+    }
+    putVarint(p, uint64_t(m_strings.intern(std::string_view(t.data(), size_t(out - t.data())))) << 1 | 1);
+    for (size_t k = 0; k < count; ++k) putVarint(p, numbers[k]);
+}
+
+void Trace::getLabel(const uint8_t*& p, std::string& out) const {
+    uint64_t v = getVarint(p);
+    std::string_view t = m_strings[uint32_t(v >> 1)];
+    if (!(v & 1)) {
+        out.assign(t);
+        return;
+    }
+    out.clear();
+    for (char c : t) {
+        if (c != kNumberMarker) {
+            out += c;
+            continue;
+        }
+        char buf[24];
+        auto r = std::to_chars(buf, buf + sizeof buf, getVarint(p));
+        out.append(buf, r.ptr);
+    }
+}
+
 size_t Trace::decode(size_t index, size_t offset, double& time, Event& e) const {
-    const uint8_t* p = m_bytes.data() + offset;
+    const uint8_t* const start = m_chunks[offset >> 32].data.get() + uint32_t(offset);
+    const uint8_t* p = start;
     uint32_t mask = uint32_t(getVarint(p));
     e.kind = m_kinds[index];
     if (mask & kTime) time = getDouble(p);
@@ -336,7 +460,7 @@ size_t Trace::decode(size_t index, size_t offset, double& time, Event& e) const 
     e.future = mask & kFuture ? getVarint(p) : 0;
     e.frame = mask & kFrame ? getVarint(p) : 0;
     e.line = mask & kLine ? int(uint32_t(getVarint(p))) : 0;
-    if (mask & kLabel) e.label = m_strings[uint32_t(getVarint(p))];
+    if (mask & kLabel) getLabel(p, e.label);
     else e.label.clear();
     if (mask & kFunction) e.function = m_strings[uint32_t(getVarint(p))];
     else e.function.clear();
@@ -362,7 +486,11 @@ size_t Trace::decode(size_t index, size_t offset, double& time, Event& e) const 
         e.locals.clear();
     }
     e.seq = mask & kSeq ? getVarint(p) : index;
-    return size_t(p - m_bytes.data());
+    // The next event: further in this chunk, or at the start of the next.
+    size_t chunk = offset >> 32;
+    size_t next = uint32_t(offset) + size_t(p - start);
+    if (next == m_chunks[chunk].size) return (chunk + 1) << 32;
+    return (chunk << 32) | next;
 }
 
 Event Trace::at(size_t i) const {
@@ -403,7 +531,9 @@ Trace::const_iterator& Trace::const_iterator::operator++() {
 }
 
 size_t Trace::byteSize() const {
-    return m_bytes.capacity() + m_kinds.capacity() + m_blocks.capacity() * sizeof(Block) + m_strings.byteSize();
+    size_t n = m_kinds.capacity() + m_blocks.capacity() * sizeof(Block) + m_strings.byteSize();
+    for (const Chunk& c : m_chunks) n += c.capacity;
+    return n;
 }
 
 bool Trace::operator==(const Trace& other) const {
@@ -466,65 +596,110 @@ void TraceRecorder::recordLine(EventView& event) {
         m_lastFrame = event.frame;
         m_lastLocals = previous;
     }
-    auto& old = previous->entries;
-    // The new list: bound names only, interned.
-    m_names.clear();
-    size_t bound = 0;
-    for (size_t i = 0; i < event.localCount; ++i) {
-        if (event.locals[i].repr.empty()) {
-            m_names.push_back(UINT32_MAX);
-            continue;
+    std::vector<LocalSlot>& last = previous->entries;
+    const bool lazy = event.renderLocal != nullptr;
+    m_rendered.clear();
+    m_renderedAt.assign(event.localCount, {size_t(-1), 0});
+    // The repr of local i, rendered at most once.
+    auto repr = [&](size_t i) -> std::pair<size_t, size_t> {
+        if (m_renderedAt[i].first == size_t(-1)) {
+            size_t begin = m_rendered.size();
+            if (lazy) event.renderLocal(event.renderContext, i, m_rendered);
+            else m_rendered.append(event.locals[i].repr);
+            m_renderedAt[i] = {begin, m_rendered.size() - begin};
         }
-        m_names.push_back(m_trace.intern(event.locals[i].name));
-        ++bound;
+        return m_renderedAt[i];
+    };
+    // The old list: the bound slots of the last line, in order.
+    m_old.clear();
+    for (const LocalSlot& s : last)
+        if (s.repr) m_old.push_back(s);
+    // The new slots; a frame reports the same names at every line, so the
+    // last line's ids are checked before any hashing.
+    m_new.resize(event.localCount);
+    for (size_t i = 0; i < event.localCount; ++i) {
+        const LocalView& local = event.locals[i];
+        std::string_view name = local.name;
+        const LocalSlot* before = i < last.size() ? &last[i] : nullptr;
+        uint32_t id;
+        if (before && event.stableLocalNames && before->nameAddress == name.data())
+            id = before->name;
+        else if (before && m_trace.strings()[before->name] == name)
+            id = before->name;
+        else
+            id = m_trace.intern(name);
+        uint64_t hash = 0;
+        bool bound = lazy ? local.bound : !local.repr.empty();
+        if (bound) {
+            if (lazy && local.identity && before && before->name == id && before->identity == local.identity &&
+                before->repr) {
+                hash = before->repr;  // the same value: the same repr
+            } else {
+                auto [at, n] = repr(i);
+                hash = hash64(std::string_view(m_rendered).substr(at, n)) | 1;
+            }
+        }
+        m_new[i] = LocalSlot{id, hash, event.stableLocalNames ? name.data() : nullptr, lazy ? local.identity : 0};
     }
-    m_diff.clear();
     m_diffNames.clear();
-    auto emit = [&](uint32_t name, std::string_view repr) {
-        m_diff.push_back(LocalView{m_trace.strings()[name], repr});
+    std::vector<std::pair<size_t, size_t>>& spans = m_diffSpans;
+    spans.clear();
+    auto emit = [&](uint32_t name, std::pair<size_t, size_t> span) {
         m_diffNames.push_back(name);
+        spans.push_back(span);
+    };
+    constexpr std::pair<size_t, size_t> kDeleted{0, 0};
+    // The usual line: the same names bound as before; only values may change.
+    bool sameShape = last.size() == m_new.size();
+    for (size_t i = 0; i < m_new.size() && sameShape; ++i)
+        sameShape = m_new[i].name == last[i].name && (m_new[i].repr != 0) == (last[i].repr != 0);
+    if (sameShape) {
+        for (size_t i = 0; i < m_new.size(); ++i)
+            if (m_new[i].repr != last[i].repr) emit(m_new[i].name, repr(i));
+        last.assign(m_new.begin(), m_new.end());
+        finishLine(event, spans);
+        return;
+    }
+    auto boundNow = [&](uint32_t name) {
+        for (const LocalSlot& s : m_new)
+            if (s.name == name && s.repr) return true;
+        return false;
     };
     // Names that disappeared go first.
     size_t kept = 0;
-    for (size_t k = 0; k < old.size(); ++k) {
-        bool present = false;
-        for (size_t i = 0; i < event.localCount && !present; ++i) present = m_names[i] == old[k].first;
-        if (present) {
-            if (kept != k) old[kept] = std::move(old[k]);
-            ++kept;
-        } else {
-            emit(old[k].first, {});
-        }
+    for (size_t k = 0; k < m_old.size(); ++k) {
+        if (boundNow(m_old[k].name)) m_old[kept++] = m_old[k];
+        else emit(m_old[k].name, kDeleted);
     }
-    old.resize(kept);
+    m_old.resize(kept);
     // Walk the new list against the kept one; a new name before kept ones
     // forces those to be removed and appended again, in order.
     size_t q = 0;
-    for (size_t i = 0; i < event.localCount; ++i) {
-        uint32_t name = m_names[i];
-        if (name == UINT32_MAX) continue;
-        std::string_view repr = event.locals[i].repr;
-        if (q < old.size() && old[q].first == name) {
-            if (old[q].second != repr) emit(name, repr);
+    for (size_t i = 0; i < m_new.size(); ++i) {
+        const LocalSlot& n = m_new[i];
+        if (!n.repr) continue;
+        if (q < m_old.size() && m_old[q].name == n.name) {
+            if (m_old[q].repr != n.repr) emit(n.name, repr(i));
             ++q;
             continue;
         }
-        for (size_t k = q; k < old.size(); ++k) emit(old[k].first, {});
-        for (size_t j = i; j < event.localCount; ++j)
-            if (m_names[j] != UINT32_MAX) emit(m_names[j], event.locals[j].repr);
+        for (size_t k = q; k < m_old.size(); ++k) emit(m_old[k].name, kDeleted);
+        for (size_t j = i; j < m_new.size(); ++j)
+            if (m_new[j].repr) emit(m_new[j].name, repr(j));
         break;
     }
-    // Remember the full list for the next line of this frame.
-    old.resize(bound);
-    size_t k = 0;
-    for (size_t i = 0; i < event.localCount; ++i) {
-        if (m_names[i] == UINT32_MAX) continue;
-        old[k].first = m_names[i];
-        old[k].second.assign(event.locals[i].repr);
-        ++k;
-    }
+    last.assign(m_new.begin(), m_new.end());
+    finishLine(event, spans);
+}
+
+// Appends the line event with the difference gathered in m_diffNames and `spans`.
+void TraceRecorder::finishLine(EventView& event, const std::vector<std::pair<size_t, size_t>>& spans) {
+    // Every repr is rendered by now: the views into m_rendered stay valid.
+    m_diff.clear();
+    for (const auto& [at, n] : spans) m_diff.push_back(LocalView{{}, std::string_view(m_rendered).substr(at, n)});
     event.locals = m_diff.data();
     event.localCount = m_diff.size();
+    event.renderLocal = nullptr;
     m_trace.appendEncoded(event, m_diffNames.data());
 }
 

@@ -12,9 +12,10 @@
 // `Event` values: it encodes each event into a byte stream (a kind byte kept
 // apart, a mask of the fields that are set, numbers as variable-length
 // integers, the time only when it changed) and keeps every repeated name
-// (function, file, label, exception type, local name) once in a string table;
-// texts, messages and locals' reprs are stored inline. A typical event takes
-// 5 to 15 bytes. `Event` values are decoded on access: sequentially through
+// (function, file, exception type, local name; a label as a template with its
+// numbers apart) once in a string table; texts, messages and locals' reprs
+// are stored inline. A typical event takes 5 to 15 bytes. `Event` values
+// are decoded on access: sequentially through
 // the iterator (constant time per event), or at random through `at(i)`,
 // which decodes from the start of i's block of `kBlockSize` events (and
 // continues from the last position this thread read, so that loops over
@@ -26,7 +27,9 @@
 
 #include <cstdint>
 #include <functional>
+#include <algorithm>
 #include <iterator>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -49,8 +52,17 @@ private:
     void grow();
     std::vector<char> m_chars;
     std::vector<uint32_t> m_offsets{0};  // string i is [m_offsets[i], m_offsets[i + 1])
-    std::vector<uint32_t> m_slots;       // open addressing: id + 1, 0 = empty
-    std::vector<uint32_t> m_hashes;      // per string, its hash (for growing)
+    // Open addressing, each slot the string's hash and id + 1 (0: empty), so
+    // that a probe touches the characters only when the hashes agree.
+    struct Slot {
+        uint32_t hash = 0;
+        uint32_t id = 0;
+    };
+    std::vector<Slot> m_slots;
+    // The last string seen per hash bucket: most lookups are of a few hot
+    // names, found here without touching the (large) table.
+    static constexpr size_t kRecent = 1024;
+    std::vector<Slot> m_recent = std::vector<Slot>(kRecent);
 };
 
 class Trace {
@@ -119,15 +131,41 @@ private:
         double time;      // time of the event before it (0.0 for the first block)
     };
     void appendEncoded(const EventView& e, const uint32_t* localNames);
+    void putLabel(uint8_t*& p, std::string_view label);
+    // Room for `n` bytes at the end of the last chunk (a new chunk when it
+    // lacks room: an event never spans two), then the `n` actually written.
+    uint8_t* reserve(size_t n);
+    void commit(size_t n);
+    uint64_t position() const {
+        return m_chunks.empty() ? 0 : (uint64_t(m_chunks.size() - 1) << 32) | m_reservedAt;
+    }
+    void getLabel(const uint8_t*& p, std::string& out) const;
     // Decodes the event at byte `offset` with index `index` into `e` (time
     // continuing from `time`); returns the offset after it.
     size_t decode(size_t index, size_t offset, double& time, Event& e) const;
     void renew();
 
-    std::vector<uint8_t> m_bytes;
+    // The encoded events in chunks of kChunkSize bytes (so that growing never
+    // copies them); a position is (chunk << 32) | offset.
+    static constexpr size_t kChunkSize = size_t(1) << 20;
+    struct Chunk {
+        std::unique_ptr<uint8_t[]> data;  // not zeroed: only [0, size) is ever read
+        size_t size = 0;
+        size_t capacity = 0;
+        Chunk() = default;
+        explicit Chunk(size_t n) : data(new uint8_t[n]), capacity(n) {}
+        Chunk(const Chunk& o) : data(new uint8_t[o.size ? o.size : 1]), size(o.size), capacity(o.size) {
+            std::copy(o.data.get(), o.data.get() + o.size, data.get());
+        }
+        Chunk(Chunk&&) noexcept = default;
+        Chunk& operator=(Chunk&&) noexcept = default;
+    };
+    std::vector<Chunk> m_chunks;
+    size_t m_reservedAt = 0;  // offset in the last chunk of the event being written
     std::vector<EventKind> m_kinds;
     std::vector<Block> m_blocks;
     StringTable m_strings;
+    std::string m_template;  // scratch for putLabel
     double m_lastTime = 0.0;
     uint64_t m_identity = 0;  // changes when the content is replaced (decode cache key)
     friend class TraceRecorder;
@@ -159,11 +197,20 @@ public:
     uint64_t runningTask() const { return m_runningTask; }
 
 private:
-    // A frame's locals at its last line event: (interned name, repr).
+    // A frame's locals at its last line event, slot by slot: the interned
+    // name and a 64-bit hash of the repr (0: unbound). The hash is all the
+    // difference needs, and keeps 100,000 suspended frames cheap.
+    struct LocalSlot {
+        uint32_t name = 0;
+        uint64_t repr = 0;
+        const char* nameAddress = nullptr;  // with EventView::stableLocalNames
+        uint64_t identity = 0;              // LocalView::identity
+    };
     struct FrameLocals {
-        std::vector<std::pair<uint32_t, std::string>> entries;
+        std::vector<LocalSlot> entries;
     };
     void recordLine(EventView& event);
+    void finishLine(EventView& event, const std::vector<std::pair<size_t, size_t>>& spans);
 
     Trace& m_trace;
     std::function<double()> m_clock;
@@ -174,7 +221,12 @@ private:
     // Scratch space for the difference, reused from line to line.
     std::vector<LocalView> m_diff;
     std::vector<uint32_t> m_diffNames;
+    std::vector<std::pair<size_t, size_t>> m_diffSpans;
     std::vector<uint32_t> m_names;
+    std::vector<LocalSlot> m_old;
+    std::vector<LocalSlot> m_new;
+    std::string m_rendered;                               // reprs rendered on demand
+    std::vector<std::pair<size_t, size_t>> m_renderedAt;  // per local: span in m_rendered (size_t(-1): none)
 };
 
 }  // namespace ascope::trace

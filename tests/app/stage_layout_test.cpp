@@ -281,6 +281,16 @@ void StageLayoutTest::thousandTasksAreGroupedNotShrunk()
     QVERIFY(itemsOf(g, ItemRole::Timer).size() < 60);
     // Laid out in a few milliseconds, whatever the crowd: everything drawn is bounded.
     QVERIFY(g.items.size() < 700);
+    // No web of arrows: in a crowd only the tasks of the event get theirs.
+    QCOMPARE(std::count_if(g.arrows.begin(), g.arrows.end(),
+                           [](const StageArrow &a) { return a.kind == StageArrow::Kind::WokenBy; }),
+             0);
+    StageFocus focus;
+    focus.tasks = {9};
+    const StageGeometry f = layout(s, QSize(1920, 1080), &Theme::standard(), focus);
+    QCOMPARE(std::count_if(f.arrows.begin(), f.arrows.end(),
+                           [](const StageArrow &a) { return a.kind == StageArrow::Kind::WokenBy; }),
+             1);
 }
 
 void StageLayoutTest::focusedTaskStaysVisibleInACrowd()

@@ -20,6 +20,8 @@
 #        # expect-exit: 4                              exit status (required)
 #        # expect-stdout-regex: RE                     some stdout line matches RE
 #        # expect-stderr-last: RE                      last stderr line matches RE
+#        # expect-stderr-regex: RE                     some stderr line matches RE
+#                                                      (may be given several times)
 #    REs are POSIX extended regular expressions matched against a whole line.
 set -u
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -54,6 +56,14 @@ directive() {
     ' "$file"
 }
 
+# every VALUE of "# KEY: VALUE" lines in the leading comment block, one per line
+directives() {
+    LC_ALL=C awk -v key="$1" '
+        !/^#/ { exit }
+        index($0, "# " key ": ") == 1 { print substr($0, length(key) + 5) }
+    ' "$file"
+}
+
 options="$(directive asyncscope-options)"
 want_exit="$(directive expect-exit)"
 checks=()
@@ -63,6 +73,9 @@ if [ -n "$want_exit" ]; then
     [ -z "$re" ] || checks+=(--stdout-regex "$re")
     re="$(directive expect-stderr-last)"
     [ -z "$re" ] || checks+=(--stderr-last-regex "$re")
+    while IFS= read -r re; do
+        checks+=(--stderr-regex "$re")
+    done < <(directives expect-stderr-regex)
 else
     for ext in out err code; do
         if [ ! -f "$expected_dir/$name.$ext" ]; then
