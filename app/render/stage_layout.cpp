@@ -1121,13 +1121,20 @@ private:
 
         // Chips in two lanes above the axis; what does not fit is counted by
         // position in a third lane.
+        // The event's timer and those of the tasks it concerns are placed first.
         std::vector<const TimerView *> order;
         order.reserve(s.timers.size());
-        for (const TimerView &t : s.timers)
+        auto first = [&](const TimerView &t) {
             if (t.id == ctx.focus.timer)
+                return true;
+            const TaskView *task = focusTasks.empty() ? nullptr : timerTask(t);
+            return task && focusTasks.count(task->id);
+        };
+        for (const TimerView &t : s.timers)
+            if (first(t))
                 order.push_back(&t);
         for (const TimerView &t : s.timers)
-            if (t.id != ctx.focus.timer)
+            if (!first(t))
                 order.push_back(&t);
         std::vector<std::pair<double, double>> lanes[2];
         const double bucketW = 96;
