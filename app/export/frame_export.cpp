@@ -64,8 +64,15 @@ int exportFrame(const CommandLine &command)
         options.memoryLimit = command.maxMemory;
     options.onOutput = [](Stream, std::string_view) {};
     options.trace = &trace;
-    runSource(path, text.str(), options);
+    const RunResult result = runSource(path, text.str(), options);
 
+    if (result.error && result.error->syntax) {
+        complain(QStringLiteral("export: %1 does not compile, there is nothing to show (line %2: %3)")
+                     .arg(command.file)
+                     .arg(result.error->line)
+                     .arg(QString::fromStdString(result.error->summary)));
+        return 2;
+    }
     if (trace.empty()) {
         complain(QStringLiteral("export: %1 recorded no event to show").arg(command.file));
         return 2;

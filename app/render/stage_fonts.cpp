@@ -34,7 +34,9 @@ double StageFonts::width(StageFont role, bool bold, const QString &text) const
 
 const StageFonts &StageFonts::of(const Theme &theme)
 {
-    static std::unordered_map<const Theme *, std::unique_ptr<StageFonts>> cache;
+    // One set per thread: the width cache is not shared, so a frame may be
+    // painted on any thread (a video exporter's worker, say).
+    thread_local std::unordered_map<const Theme *, std::unique_ptr<StageFonts>> cache;
     auto &slot = cache[&theme];
     if (!slot)
         slot.reset(new StageFonts(theme));

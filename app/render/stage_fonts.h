@@ -21,13 +21,13 @@ namespace ascope {
 class StageFonts
 {
 public:
-    // The fonts of `theme`, built on first use and kept for the program's life.
+    // The fonts of `theme`, built on a thread's first use and kept for the thread's life.
     static const StageFonts &of(const Theme &theme);
 
     const QFont &font(StageFont role, bool bold) const { return m_fonts[slot(role, bold)]; }
     const QFontMetricsF &metrics(StageFont role, bool bold) const { return m_metrics[slot(role, bold)]; }
     // The advance of `text`, remembered: a stage measures the same names
-    // and labels frame after frame. Not thread-safe (the GUI thread paints).
+    // and labels frame after frame.
     double width(StageFont role, bool bold, const QString &text) const;
     // `text` if it fits in `width`, else cut with an ellipsis.
     QString elide(StageFont role, bool bold, const QString &text, double width) const;

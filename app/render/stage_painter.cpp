@@ -170,7 +170,7 @@ private:
 
 TextCache &textCache()
 {
-    static TextCache cache;
+    thread_local TextCache cache;   // per thread, as StageFonts
     return cache;
 }
 

@@ -2,6 +2,8 @@
 
 #include "render/event_caption.h"
 
+#include <QFileInfo>
+
 #include <algorithm>
 
 namespace ascope {
@@ -59,7 +61,8 @@ trace::Snapshot StageSource::snapshotAt(long step) const
 
 QString StageSource::titleFor(Language language) const
 {
-    return qs(m_meta.title(languageCode(language).toStdString()));
+    const QString title = qs(m_meta.title(languageCode(language).toStdString()));
+    return title.isEmpty() ? QFileInfo(qs(m_file)).fileName() : title;
 }
 
 QString StageSource::narrationAt(size_t step, Language language) const

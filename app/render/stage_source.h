@@ -64,7 +64,7 @@ public:
 
     // Pieces of frame(), for callers that cache layouts.
     StageContext contextFor(const trace::Snapshot &snapshot, const trace::Event *event, const FrameOptions &options) const;
-    QString titleFor(Language language) const;
+    QString titleFor(Language language) const;   // the scenario's title, else its file name
     QString narrationAt(size_t step, Language language) const;   // empty: no cue yet
     bool hasNarration() const { return !m_meta.cues.empty(); }
 
