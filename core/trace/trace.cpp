@@ -610,6 +610,41 @@ void TraceRecorder::recordLine(EventView& event) {
         }
         return m_renderedAt[i];
     };
+    // The usual line: the same names bound as at the frame's last line; only
+    // values may have changed, and those with the same identity have not.
+    if (last.size() == event.localCount) {
+        m_diffNames.clear();
+        m_diffSpans.clear();
+        size_t i = 0;
+        for (; i < event.localCount; ++i) {
+            const LocalView& local = event.locals[i];
+            LocalSlot& slot = last[i];
+            bool bound = lazy ? local.bound : !local.repr.empty();
+            if (bound != (slot.repr != 0)) break;
+            if (!(event.stableLocalNames && slot.nameAddress == local.name.data()) &&
+                m_trace.strings()[slot.name] != local.name)
+                break;
+            if (!bound || (lazy && local.identity && local.identity == slot.identity)) continue;
+            auto [at, n] = repr(i);
+            uint64_t hash = hash64(std::string_view(m_rendered).substr(at, n)) | 1;
+            if (hash != slot.repr) {
+                m_diffNames.push_back(slot.name);
+                m_diffSpans.push_back({at, n});
+            }
+        }
+        if (i == event.localCount) {
+            // Commit the new values only now that the whole line matched.
+            for (size_t k = 0; k < event.localCount; ++k) {
+                LocalSlot& slot = last[k];
+                if (!slot.repr) continue;
+                if (lazy) slot.identity = event.locals[k].identity;
+                if (m_renderedAt[k].first != size_t(-1))
+                    slot.repr = hash64(std::string_view(m_rendered).substr(m_renderedAt[k].first, m_renderedAt[k].second)) | 1;
+            }
+            finishLine(event, m_diffSpans);
+            return;
+        }
+    }
     // The old list: the bound slots of the last line, in order.
     m_old.clear();
     for (const LocalSlot& s : last)
@@ -649,17 +684,6 @@ void TraceRecorder::recordLine(EventView& event) {
         spans.push_back(span);
     };
     constexpr std::pair<size_t, size_t> kDeleted{0, 0};
-    // The usual line: the same names bound as before; only values may change.
-    bool sameShape = last.size() == m_new.size();
-    for (size_t i = 0; i < m_new.size() && sameShape; ++i)
-        sameShape = m_new[i].name == last[i].name && (m_new[i].repr != 0) == (last[i].repr != 0);
-    if (sameShape) {
-        for (size_t i = 0; i < m_new.size(); ++i)
-            if (m_new[i].repr != last[i].repr) emit(m_new[i].name, repr(i));
-        last.assign(m_new.begin(), m_new.end());
-        finishLine(event, spans);
-        return;
-    }
     auto boundNow = [&](uint32_t name) {
         for (const LocalSlot& s : m_new)
             if (s.name == name && s.repr) return true;

@@ -487,3 +487,366 @@ TEST(TraceFile, same_file_traced_twice_gives_identical_text) {
     EXPECT_NE(first.find("output_written task=2 text=\"woke 0.5\\n\""), std::string::npos);
     std::remove(path.c_str());
 }
+
+// ---------------------------------------------------------------------------
+// Real runs: what the evaluator records, and what the fold makes of it.
+
+namespace {
+
+struct RecordedTrace {
+    Trace trace;
+    std::string output;
+};
+
+RecordedTrace runTraced(const std::string& source) {
+    RecordedTrace r;
+    ascope::RunOptions options;
+    options.trace = &r.trace;
+    ascope::RunResult result = ascope::runSource("scenario.py", source, options);
+    r.output = result.stdoutText() + result.stderrText();
+    return r;
+}
+
+// The first position at or after `from` whose event satisfies `p` (trace.size() if none).
+template <class P>
+size_t find(const Trace& t, P p, size_t from = 0) {
+    size_t i = from;
+    for (auto it = t.from(from); i < t.size(); ++it, ++i)
+        if (p(*it)) return i;
+    return t.size();
+}
+
+std::vector<std::string> stackFunctions(const std::vector<FrameView>& stack) {
+    std::vector<std::string> r;
+    for (const FrameView& f : stack) r.push_back(f.function + ":" + std::to_string(f.line));
+    return r;
+}
+
+std::string local(const FrameView& f, const std::string& name) {
+    for (const auto& [n, v] : f.locals)
+        if (n == name) return v;
+    return "<unbound>";
+}
+
+}  // namespace
+
+TEST(RecordedRun, suspended_task_keeps_its_await_chain_with_lines_and_locals) {
+    RecordedTrace r = runTraced("import asyncio\n"                        // 1
+                      "async def inner(n):\n"                   // 2
+                      "    label = 'inner'\n"                   // 3
+                      "    await asyncio.sleep(n)\n"            // 4
+                      "async def child():\n"                    // 5
+                      "    x = [1, 2, 3]\n"                     // 6
+                      "    await inner(2)\n"                    // 7
+                      "async def main():\n"                     // 8
+                      "    t = asyncio.create_task(child())\n"  // 9
+                      "    await t\n"                           // 10
+                      "asyncio.run(main())\n");                 // 11
+    size_t suspended = find(r.trace, [](const Event& e) { return e.kind == EventKind::TaskSuspended && e.task == 2; });
+    ASSERT_LT(suspended, r.trace.size());
+    Snapshot s = snapshotAt(r.trace, suspended);
+    const TaskView* child = s.task(2);
+    ASSERT_NE(child, nullptr);
+    EXPECT_EQ(child->state, TaskState::Waiting);
+    EXPECT_EQ(stackFunctions(child->stack), (std::vector<std::string>{"child:7", "inner:4"}));
+    EXPECT_EQ(local(child->stack[0], "x"), "[1, 2, 3]");
+    EXPECT_EQ(local(child->stack[1], "n"), "2");
+    EXPECT_EQ(local(child->stack[1], "label"), "'inner'");
+    EXPECT_EQ(child->stack[0].file, "scenario.py");
+    // Task-1 waits on Task-2 in main(), and the module waits in asyncio.run.
+    EXPECT_EQ(stackFunctions(s.task(1)->stack), (std::vector<std::string>{"main:10"}));
+    EXPECT_EQ(local(s.task(1)->stack[0], "t"), "<Task Task-2>");
+    EXPECT_EQ(stackFunctions(s.mainStack), (std::vector<std::string>{"<module>:11"}));
+    EXPECT_TRUE(s.mainStack[0].locals.empty());
+    // Frames survive the suspension: still there when the clock jumps.
+    size_t jump = find(r.trace, [](const Event& e) { return e.kind == EventKind::ClockJump; }, suspended);
+    ASSERT_LT(jump, r.trace.size());
+    EXPECT_EQ(snapshotAt(r.trace, jump).task(2)->stack.size(), 2u);
+    // Everything unwinds by the end.
+    Snapshot end = snapshotAt(r.trace, r.trace.size());
+    EXPECT_TRUE(end.task(2)->stack.empty());
+    EXPECT_TRUE(end.mainStack.empty());
+}
+
+TEST(RecordedRun, exception_travels_frame_by_frame_through_a_finally) {
+    RecordedTrace r = runTraced("import asyncio\n"                   // 1
+                      "def a():\n"                         // 2
+                      "    raise ValueError('boom')\n"     // 3
+                      "def b():\n"                         // 4
+                      "    try:\n"                         // 5
+                      "        a()\n"                      // 6
+                      "    finally:\n"                     // 7
+                      "        cleanup = True\n"           // 8
+                      "async def child():\n"               // 9
+                      "    try:\n"                         // 10
+                      "        b()\n"                      // 11
+                      "    except ValueError as e:\n"      // 12
+                      "        print('caught', e)\n"       // 13
+                      "asyncio.run(child())\n");           // 14
+    EXPECT_EQ(r.output, "caught boom\n");
+    size_t raised = find(r.trace, [](const Event& e) { return e.kind == EventKind::ExceptionRaised; });
+    ASSERT_LT(raised, r.trace.size());
+    Event ev = r.trace[raised];
+    EXPECT_EQ(ev.excType, "ValueError");
+    EXPECT_EQ(ev.excMessage, "boom");
+    EXPECT_EQ(ev.line, 3);
+    Snapshot s = snapshotAt(r.trace, raised);
+    const TaskView* task = s.task(1);
+    ASSERT_EQ(stackFunctions(task->stack), (std::vector<std::string>{"child:11", "b:6", "a:3"}));
+    EXPECT_EQ(s.inFlight.frame, task->stack[2].id);
+    EXPECT_EQ(s.inFlight.line, 3);
+    EXPECT_EQ(s.inFlight.task, 1u);
+    // It leaves a(): a is popped and the exception is in b().
+    size_t leftA = find(r.trace, [](const Event& e) { return e.kind == EventKind::ExceptionPropagated; }, raised);
+    ASSERT_LT(leftA + 1, r.trace.size());
+    EXPECT_EQ(r.trace[leftA].frame, task->stack[2].id);
+    EXPECT_EQ(r.trace.kind(leftA + 1), EventKind::FramePopped);
+    Snapshot inB = snapshotAt(r.trace, leftA + 1);
+    EXPECT_EQ(stackFunctions(inB.task(1)->stack), (std::vector<std::string>{"child:11", "b:6"}));
+    EXPECT_EQ(inB.inFlight.frame, task->stack[1].id);
+    // b's finally runs with the exception still in flight.
+    size_t finallyLine = find(r.trace, [](const Event& e) { return e.kind == EventKind::LineExecuted && e.line == 8; }, leftA);
+    ASSERT_LT(finallyLine, r.trace.size());
+    Snapshot inFinally = snapshotAt(r.trace, finallyLine);
+    EXPECT_EQ(inFinally.inFlight.type, "ValueError");
+    EXPECT_EQ(inFinally.inFlight.frame, task->stack[1].id);
+    // Then it leaves b() and child() catches it at line 12.
+    size_t caught = find(r.trace, [](const Event& e) { return e.kind == EventKind::ExceptionCaught; }, finallyLine);
+    ASSERT_LT(caught, r.trace.size());
+    EXPECT_EQ(r.trace[caught].line, 12);
+    EXPECT_EQ(r.trace[caught].frame, task->stack[0].id);
+    Snapshot after = snapshotAt(r.trace, caught);
+    EXPECT_TRUE(after.inFlight.type.empty());
+    EXPECT_EQ(stackFunctions(after.task(1)->stack), (std::vector<std::string>{"child:11"}));
+    // Exactly one raise, two frames left, one catch: no spurious events.
+    size_t raises = 0, leaves = 0, catches = 0;
+    for (const Event& e : r.trace) {
+        raises += e.kind == EventKind::ExceptionRaised;
+        leaves += e.kind == EventKind::ExceptionPropagated;
+        catches += e.kind == EventKind::ExceptionCaught;
+    }
+    EXPECT_EQ(raises, 1u);
+    EXPECT_EQ(leaves, 2u);
+    EXPECT_EQ(catches, 1u);
+}
+
+TEST(RecordedRun, exception_lands_in_task_then_in_its_awaiter) {
+    RecordedTrace r = runTraced("import asyncio\n"                  // 1
+                      "async def child():\n"              // 2
+                      "    await asyncio.sleep(1)\n"      // 3
+                      "    raise KeyError('k')\n"         // 4
+                      "async def main():\n"               // 5
+                      "    t = asyncio.create_task(child())\n"  // 6
+                      "    try:\n"                        // 7
+                      "        await t\n"                 // 8
+                      "    except KeyError:\n"            // 9
+                      "        pass\n"                    // 10
+                      "asyncio.run(main())\n");           // 11
+    size_t failed = find(r.trace, [](const Event& e) { return e.kind == EventKind::TaskFailed; });
+    ASSERT_LT(failed, r.trace.size());
+    Snapshot s = snapshotAt(r.trace, failed);
+    EXPECT_EQ(s.task(2)->state, TaskState::Failed);
+    EXPECT_EQ(s.task(2)->exception.type, "KeyError");
+    EXPECT_EQ(s.task(2)->exception.message, "'k'");
+    size_t reraised = find(r.trace, [](const Event& e) { return e.kind == EventKind::ExceptionReraised; }, failed);
+    ASSERT_LT(reraised, r.trace.size());
+    EXPECT_EQ(r.trace[reraised].task, 1u);
+    EXPECT_EQ(r.trace[reraised].future, 2u);
+    // Thrown into main() at its await, line 8, then caught at line 9.
+    size_t raised = find(r.trace, [](const Event& e) { return e.kind == EventKind::ExceptionRaised && e.task == 1; }, reraised);
+    ASSERT_LT(raised, r.trace.size());
+    EXPECT_EQ(r.trace[raised].line, 8);
+    size_t caught = find(r.trace, [](const Event& e) { return e.kind == EventKind::ExceptionCaught; }, raised);
+    ASSERT_LT(caught, r.trace.size());
+    EXPECT_EQ(r.trace[caught].line, 9);
+}
+
+TEST(RecordedRun, cancellation_is_delivered_at_the_suspended_await) {
+    RecordedTrace r = runTraced("import asyncio\n"                       // 1
+                      "async def sleeper():\n"                 // 2
+                      "    try:\n"                             // 3
+                      "        await asyncio.sleep(10)\n"      // 4
+                      "    finally:\n"                         // 5
+                      "        print('cleanup')\n"             // 6
+                      "async def main():\n"                    // 7
+                      "    t = asyncio.create_task(sleeper())\n"  // 8
+                      "    await asyncio.sleep(0)\n"           // 9
+                      "    t.cancel()\n"                       // 10
+                      "    try:\n"                             // 11
+                      "        await t\n"                      // 12
+                      "    except asyncio.CancelledError:\n"   // 13
+                      "        print('cancelled')\n"           // 14
+                      "asyncio.run(main())\n");                // 15
+    EXPECT_EQ(r.output, "cleanup\ncancelled\n");
+    size_t requested = find(r.trace, [](const Event& e) { return e.kind == EventKind::CancelRequested; });
+    ASSERT_LT(requested, r.trace.size());
+    EXPECT_EQ(r.trace[requested].task, 2u);
+    EXPECT_EQ(r.trace[requested].line, 4);
+    EXPECT_TRUE(snapshotAt(r.trace, requested).task(2)->cancelRequested);
+    size_t delivered = find(r.trace, [](const Event& e) { return e.kind == EventKind::CancelDelivered; }, requested);
+    ASSERT_LT(delivered, r.trace.size());
+    Event d = r.trace[delivered];
+    EXPECT_EQ(d.task, 2u);
+    EXPECT_EQ(d.line, 4);
+    Snapshot s = snapshotAt(r.trace, delivered);
+    EXPECT_FALSE(s.task(2)->cancelRequested);
+    EXPECT_EQ(s.inFlight.type, "CancelledError");
+    EXPECT_EQ(s.inFlight.task, 2u);
+    ASSERT_EQ(s.task(2)->stack.size(), 1u);
+    EXPECT_EQ(s.inFlight.frame, s.task(2)->stack[0].id);
+    EXPECT_EQ(s.inFlight.line, 4);
+    // The finally runs with it in flight; the task ends cancelled; main()
+    // gets a CancelledError it did not ask for: a re-raise, not a delivery.
+    size_t cleanup = find(r.trace, [](const Event& e) { return e.kind == EventKind::LineExecuted && e.line == 6; }, delivered);
+    ASSERT_LT(cleanup, r.trace.size());
+    EXPECT_EQ(snapshotAt(r.trace, cleanup).inFlight.type, "CancelledError");
+    size_t deliveries = 0;
+    for (const Event& e : r.trace) deliveries += e.kind == EventKind::CancelDelivered;
+    EXPECT_EQ(deliveries, 1u);
+    size_t reraised = find(r.trace, [](const Event& e) { return e.kind == EventKind::ExceptionReraised; }, delivered);
+    ASSERT_LT(reraised, r.trace.size());
+    EXPECT_EQ(r.trace[reraised].task, 1u);
+    EXPECT_EQ(r.trace[reraised].excType, "CancelledError");
+    EXPECT_EQ(snapshotAt(r.trace, r.trace.size()).task(2)->state, TaskState::Cancelled);
+}
+
+TEST(RecordedRun, generator_frames_leave_the_stack_when_they_yield) {
+    RecordedTrace r = runTraced("def gen():\n"           // 1
+                      "    yield 1\n"          // 2
+                      "    yield 2\n"          // 3
+                      "def main():\n"          // 4
+                      "    for v in gen():\n"  // 5
+                      "        w = v\n"        // 6
+                      "main()\n");             // 7
+    // Whenever main's body line 6 runs, gen() is not on the stack.
+    for (size_t i = 0; i < r.trace.size(); ++i) {
+        if (r.trace.kind(i) != EventKind::LineExecuted || r.trace[i].line != 6) continue;
+        Snapshot s = snapshotAt(r.trace, i);
+        EXPECT_EQ(stackFunctions(s.mainStack), (std::vector<std::string>{"<module>:7", "main:6"})) << i;
+    }
+    // And while it runs, it is on top of main, back at the line it yielded from.
+    size_t second = find(r.trace, [](const Event& e) { return e.kind == EventKind::LineExecuted && e.line == 3; });
+    ASSERT_LT(second, r.trace.size());
+    EXPECT_EQ(stackFunctions(snapshotAt(r.trace, second).mainStack),
+              (std::vector<std::string>{"<module>:7", "main:5", "gen:3"}));
+}
+
+TEST(RecordedRun, recording_runs_no_user_code) {
+    RecordedTrace r = runTraced("class Loud:\n"
+                      "    def __repr__(self):\n"
+                      "        print('repr called')\n"
+                      "        return 'Loud'\n"
+                      "    def __eq__(self, other):\n"
+                      "        print('eq called')\n"
+                      "        return True\n"
+                      "    __hash__ = None\n"
+                      "class Odd(Exception):\n"
+                      "    def __str__(self):\n"
+                      "        print('str called')\n"
+                      "        return 'odd'\n"
+                      "def f():\n"
+                      "    x = Loud()\n"
+                      "    items = [Loud(), 'a' * 200, {1: (2,)}]\n"
+                      "    try:\n"
+                      "        raise Odd(1)\n"
+                      "    except Odd:\n"
+                      "        pass\n"
+                      "f()\n");
+    EXPECT_EQ(r.output, "");
+    size_t line = find(r.trace, [](const Event& e) { return e.kind == EventKind::LineExecuted && e.line == 16; });
+    ASSERT_LT(line, r.trace.size());
+    Snapshot s = snapshotAt(r.trace, line);
+    const FrameView& f = s.mainStack.back();
+    EXPECT_EQ(local(f, "x"), "<Loud object>");
+    std::string items = local(f, "items");
+    EXPECT_EQ(items.rfind("[<Loud object>, 'aaaa", 0), 0u) << items;
+    EXPECT_LE(items.size(), 84u);
+    EXPECT_EQ(items.substr(items.size() - 3), "…");
+    size_t raised = find(r.trace, [](const Event& e) { return e.kind == EventKind::ExceptionRaised; });
+    ASSERT_LT(raised, r.trace.size());
+    EXPECT_EQ(r.trace[raised].excType, "Odd");
+    EXPECT_EQ(r.trace[raised].excMessage, "");
+}
+
+TEST(RecordedRun, time_sleep_jumps_the_clock) {
+    RecordedTrace r = runTraced("import time\n"
+                      "time.sleep(1.5)\n"
+                      "print(time.monotonic())\n");
+    EXPECT_EQ(r.output, "1.5\n");
+    size_t jump = find(r.trace, [](const Event& e) { return e.kind == EventKind::ClockJump; });
+    ASSERT_LT(jump, r.trace.size());
+    EXPECT_EQ(r.trace[jump].value, 1.5);
+    EXPECT_EQ(r.trace[jump].time, 0.0);
+    EXPECT_EQ(snapshotAt(r.trace, jump).clock, 1.5);
+}
+
+namespace {
+
+const char* kRichScenario =
+    "import asyncio\n"
+    "def squares(n):\n"
+    "    for i in range(n):\n"
+    "        yield i * i\n"
+    "async def worker(name, q):\n"
+    "    total = 0\n"
+    "    while True:\n"
+    "        item = await q.get()\n"
+    "        if item is None:\n"
+    "            break\n"
+    "        total += sum(squares(item))\n"
+    "        q.task_done()\n"
+    "    if total > 50:\n"
+    "        raise RuntimeError(name + ' overflow')\n"
+    "    return total\n"
+    "async def main():\n"
+    "    q = asyncio.Queue()\n"
+    "    tasks = [asyncio.create_task(worker(f'w{i}', q)) for i in range(3)]\n"
+    "    for item in range(8):\n"
+    "        await q.put(item)\n"
+    "        await asyncio.sleep(0.1)\n"
+    "    for _ in tasks:\n"
+    "        await q.put(None)\n"
+    "    results = await asyncio.gather(*tasks, return_exceptions=True)\n"
+    "    print(results)\n"
+    "    slow = asyncio.create_task(asyncio.sleep(5))\n"
+    "    await asyncio.sleep(1)\n"
+    "    slow.cancel()\n"
+    "    try:\n"
+    "        await slow\n"
+    "    except asyncio.CancelledError:\n"
+    "        print('slow cancelled')\n"
+    "asyncio.run(main())\n";
+
+}  // namespace
+
+TEST(RecordedRun, seeking_backward_gives_the_state_folded_from_the_start) {
+    RecordedTrace r = runTraced(kRichScenario);
+    ASSERT_GT(r.trace.size(), 500u);
+    for (size_t interval : {1u, 16u, 256u}) {
+        TraceIndex index(r.trace, interval);
+        // Backward over the whole trace, then a few jumps forward.
+        Snapshot folded;
+        std::vector<Snapshot> all;
+        all.reserve(r.trace.size());
+        for (const Event& e : r.trace) {
+            apply(folded, e);
+            all.push_back(folded);
+        }
+        for (size_t i = r.trace.size(); i-- > 0;) ASSERT_EQ(index.snapshotAt(i), all[i]) << "interval " << interval << " at " << i;
+        for (size_t i = 0; i < r.trace.size(); i += 37) ASSERT_EQ(index.snapshotAt(i), all[i]) << i;
+    }
+}
+
+TEST(RecordedRun, same_program_gives_byte_identical_traces) {
+    RecordedTrace a = runTraced(kRichScenario);
+    RecordedTrace b = runTraced(kRichScenario);
+    // What python3 vloop.py prints for it.
+    EXPECT_EQ(a.output, "[RuntimeError('w0 overflow'), 31, RuntimeError('w2 overflow')]\nslow cancelled\n");
+    EXPECT_EQ(toText(a.trace), toText(b.trace));
+    EXPECT_EQ(toJson(a.trace), toJson(b.trace));
+    std::string text = toText(a.trace);
+    EXPECT_NE(text.find("frame_pushed"), std::string::npos);
+    EXPECT_NE(text.find("line_executed"), std::string::npos);
+    EXPECT_NE(text.find("exception_raised"), std::string::npos);
+    EXPECT_NE(text.find("cancel_delivered"), std::string::npos);
+}
