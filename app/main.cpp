@@ -99,8 +99,8 @@ int main(int argc, char **argv)
     case ascope::CommandLine::Mode::Trace: {
         QCoreApplication app(argc, argv);
         const QByteArray path = QFile::encodeName(command.file);
-        const std::string text = ascope::traceFile(std::string(path.constData(), size_t(path.size())), command.json);
-        std::fwrite(text.data(), 1, text.size(), stdout);
+        ascope::traceFile(std::string(path.constData(), size_t(path.size())), command.json,
+                          [](std::string_view chunk) { std::fwrite(chunk.data(), 1, chunk.size(), stdout); });
         return 0;
     }
     case ascope::CommandLine::Mode::Export: {

@@ -149,6 +149,12 @@ RunResult runFile(const std::string& path, const RunOptions& options) {
 }
 
 std::string traceFile(const std::string& path, bool json) {
+    std::string text;
+    traceFile(path, json, [&text](std::string_view chunk) { text += chunk; });
+    return text;
+}
+
+void traceFile(const std::string& path, bool json, const std::function<void(std::string_view)>& sink) {
     trace::Trace recorded;
     RunOptions options;
     options.trace = &recorded;
@@ -158,7 +164,8 @@ std::string traceFile(const std::string& path, bool json) {
         for (const OutputChunk& c : result.output)
             recorded.append(trace::outputEvent(c.text, c.stream == Stream::Stderr, recorded.size()));
     }
-    return json ? trace::toJson(recorded) : trace::toText(recorded);
+    if (json) trace::writeJson(recorded, sink);
+    else trace::writeText(recorded, sink);
 }
 
 }  // namespace ascope

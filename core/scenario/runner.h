@@ -67,5 +67,7 @@ RunResult runFile(const std::string& path, const RunOptions& options = {});
 // reported before the program starts (unreadable file, syntax error) becomes
 // the trace's only events.
 std::string traceFile(const std::string& path, bool json);
+// The same text handed to `sink` piece by piece as it is written.
+void traceFile(const std::string& path, bool json, const std::function<void(std::string_view)>& sink);
 
 }  // namespace ascope

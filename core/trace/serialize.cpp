@@ -1,21 +1,32 @@
 #include "trace/serialize.h"
 
 #include <charconv>
-#include <cstdio>
 
 namespace ascope::trace {
 
 namespace {
 
-std::string number(double v) {
+void appendNumber(std::string& r, double v) {
     char buf[64];
-    auto r = std::to_chars(buf, buf + sizeof buf, v);
-    return std::string(buf, r.ptr);
+    auto end = std::to_chars(buf, buf + sizeof buf, v).ptr;
+    r.append(buf, end);
 }
 
-std::string quoted(std::string_view s) {
-    std::string r = "\"";
-    for (unsigned char c : s) {
+void appendInt(std::string& r, uint64_t v) {
+    char buf[24];
+    auto end = std::to_chars(buf, buf + sizeof buf, v).ptr;
+    r.append(buf, end);
+}
+
+void appendQuoted(std::string& r, std::string_view s) {
+    static const char kHex[] = "0123456789abcdef";
+    r += '"';
+    size_t plain = 0;  // start of the run of characters copied as they are
+    for (size_t i = 0; i < s.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        r.append(s.data() + plain, i - plain);
+        plain = i + 1;
         switch (c) {
         case '"': r += "\\\""; break;
         case '\\': r += "\\\\"; break;
@@ -23,83 +34,156 @@ std::string quoted(std::string_view s) {
         case '\r': r += "\\r"; break;
         case '\t': r += "\\t"; break;
         default:
-            if (c < 0x20) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                r += buf;
-            } else {
-                r += char(c);
-            }
+            r += "\\u00";
+            r += kHex[c >> 4];
+            r += kHex[c & 15];
         }
     }
-    return r + "\"";
+    r.append(s.data() + plain, s.size() - plain);
+    r += '"';
 }
 
-// Calls `out(name, encodedValue)` for every field not at its default, in
-// the fixed order shared by both formats. Strings arrive quoted.
-template <class Out>
-void forEachField(const Event& e, Out out) {
-    if (e.task) out("task", std::to_string(e.task));
-    if (e.handle) out("handle", std::to_string(e.handle));
-    if (e.future) out("future", std::to_string(e.future));
-    if (e.timer) out("timer", std::to_string(e.timer));
-    if (e.frame) out("frame", std::to_string(e.frame));
-    if (!e.function.empty()) out("function", quoted(e.function));
-    if (!e.file.empty()) out("file", quoted(e.file));
-    if (e.line) out("line", std::to_string(e.line));
-    if (!e.label.empty()) out("label", quoted(e.label));
-    if (!e.text.empty()) out("text", quoted(e.text));
-    if (!e.excType.empty()) out("exc_type", quoted(e.excType));
-    if (!e.excMessage.empty()) out("exc_message", quoted(e.excMessage));
-    if (e.value != 0.0) out("value", number(e.value));
-    if (e.isStderr) out("stderr", "true");
+// Appends every field not at its default, in the fixed order shared by both
+// formats: `open(name)` writes what goes before a value, then the value.
+template <class Open>
+void appendFields(std::string& r, const Event& e, Open open) {
+    auto integer = [&](const char* name, uint64_t v) {
+        if (!v) return;
+        open(name);
+        appendInt(r, v);
+    };
+    auto text = [&](const char* name, const std::string& v) {
+        if (v.empty()) return;
+        open(name);
+        appendQuoted(r, v);
+    };
+    integer("task", e.task);
+    integer("handle", e.handle);
+    integer("future", e.future);
+    integer("timer", e.timer);
+    integer("frame", e.frame);
+    text("function", e.function);
+    text("file", e.file);
+    if (e.line) {
+        open("line");
+        if (e.line < 0) r += '-';
+        appendInt(r, e.line < 0 ? uint64_t(-int64_t(e.line)) : uint64_t(e.line));
+    }
+    text("label", e.label);
+    text("text", e.text);
+    text("exc_type", e.excType);
+    text("exc_message", e.excMessage);
+    if (e.value != 0.0) {
+        open("value");
+        appendNumber(r, e.value);
+    }
+    if (e.isStderr) {
+        open("stderr");
+        r += "true";
+    }
+}
+
+void appendTextLine(std::string& r, const Event& e) {
+    appendInt(r, e.seq);
+    r += " t=";
+    appendNumber(r, e.time);
+    r += ' ';
+    r += kindName(e.kind);
+    appendFields(r, e, [&](const char* name) {
+        r += ' ';
+        r += name;
+        r += '=';
+    });
+    if (!e.locals.empty()) {
+        r += " locals={";
+        for (size_t i = 0; i < e.locals.size(); ++i) {
+            if (i) r += ", ";
+            r += e.locals[i].first;
+            r += ": ";
+            appendQuoted(r, e.locals[i].second);
+        }
+        r += '}';
+    }
+}
+
+void appendJsonObject(std::string& r, const Event& e) {
+    r += "{\"seq\": ";
+    appendInt(r, e.seq);
+    r += ", \"time\": ";
+    appendNumber(r, e.time);
+    r += ", \"kind\": ";
+    appendQuoted(r, kindName(e.kind));
+    appendFields(r, e, [&](const char* name) {
+        r += ", \"";
+        r += name;
+        r += "\": ";
+    });
+    if (!e.locals.empty()) {
+        r += ", \"locals\": [";
+        for (size_t k = 0; k < e.locals.size(); ++k) {
+            if (k) r += ", ";
+            r += '[';
+            appendQuoted(r, e.locals[k].first);
+            r += ", ";
+            appendQuoted(r, e.locals[k].second);
+            r += ']';
+        }
+        r += ']';
+    }
+    r += '}';
+}
+
+// Hands `r` to `sink` once it holds this much, so that a long trace never
+// needs its whole text in memory.
+constexpr size_t kFlushAt = size_t(1) << 16;
+
+void flush(std::string& r, const TextSink& sink, bool always) {
+    if (r.empty() || (!always && r.size() < kFlushAt)) return;
+    sink(r);
+    r.clear();
 }
 
 }  // namespace
 
 std::string formatEvent(const Event& e) {
-    std::string r = std::to_string(e.seq) + " t=" + number(e.time) + " " + std::string(kindName(e.kind));
-    forEachField(e, [&](const char* name, const std::string& v) { r += " " + std::string(name) + "=" + v; });
-    if (!e.locals.empty()) {
-        r += " locals={";
-        for (size_t i = 0; i < e.locals.size(); ++i) {
-            if (i) r += ", ";
-            r += e.locals[i].first + ": " + quoted(e.locals[i].second);
-        }
-        r += "}";
-    }
+    std::string r;
+    appendTextLine(r, e);
     return r;
 }
 
-std::string toText(const Trace& trace) {
+void writeText(const Trace& trace, const TextSink& sink) {
     std::string r;
     for (const Event& e : trace) {
-        r += formatEvent(e);
+        appendTextLine(r, e);
         r += '\n';
+        flush(r, sink, false);
     }
-    return r;
+    flush(r, sink, true);
 }
 
-std::string toJson(const Trace& trace) {
+void writeJson(const Trace& trace, const TextSink& sink) {
     std::string r = "[";
     bool first = true;
     for (const Event& e : trace) {
         r += first ? "\n" : ",\n";
         first = false;
-        r += "{\"seq\": " + std::to_string(e.seq) + ", \"time\": " + number(e.time) + ", \"kind\": " +
-             quoted(kindName(e.kind));
-        forEachField(e, [&](const char* name, const std::string& v) { r += ", " + quoted(name) + ": " + v; });
-        if (!e.locals.empty()) {
-            r += ", \"locals\": [";
-            for (size_t k = 0; k < e.locals.size(); ++k) {
-                if (k) r += ", ";
-                r += "[" + quoted(e.locals[k].first) + ", " + quoted(e.locals[k].second) + "]";
-            }
-            r += "]";
-        }
-        r += "}";
+        appendJsonObject(r, e);
+        flush(r, sink, false);
     }
-    return r + (trace.empty() ? "]\n" : "\n]\n");
+    r += trace.empty() ? "]\n" : "\n]\n";
+    flush(r, sink, true);
+}
+
+std::string toText(const Trace& trace) {
+    std::string r;
+    writeText(trace, [&r](std::string_view chunk) { r += chunk; });
+    return r;
+}
+
+std::string toJson(const Trace& trace) {
+    std::string r;
+    writeJson(trace, [&r](std::string_view chunk) { r += chunk; });
+    return r;
 }
 
 }  // namespace ascope::trace

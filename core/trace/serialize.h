@@ -10,7 +10,9 @@
 
 #include "trace/trace.h"
 
+#include <functional>
 #include <string>
+#include <string_view>
 
 namespace ascope::trace {
 
@@ -24,5 +26,12 @@ std::string toText(const Trace& trace);
 // A JSON array of objects, one event per line; `seq`, `time` and `kind`
 // are always present, other fields only when not at their defaults.
 std::string toJson(const Trace& trace);
+
+// The same texts handed over piece by piece (a few tens of kilobytes at a
+// time, cut between events), so that printing a trace of millions of events
+// never holds its whole text.
+using TextSink = std::function<void(std::string_view)>;
+void writeText(const Trace& trace, const TextSink& sink);
+void writeJson(const Trace& trace, const TextSink& sink);
 
 }  // namespace ascope::trace
