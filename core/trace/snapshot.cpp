@@ -382,12 +382,19 @@ TraceIndex::TraceIndex(const Trace& trace, size_t minInterval, size_t memoryBudg
         f.apply(*it);
         if (k != next) continue;
         size_t weight = f.approximateBytes();
-        m_keyframes.push_back(std::make_shared<const Folder>(f));
-        m_positions.push_back(k);
-        m_keyframeBytes += weight;
-        // The gap after this keyframe (see the header); N * W / budget in
-        // floating point, as it may not fit in 64 bits.
-        double byBudget = double(n) * double(weight) / double(budget);
+        // The first keyframe is always taken (positions must start at 0);
+        // later ones only within the budget.
+        bool take = m_keyframes.empty() || m_keyframeBytes + weight <= budget;
+        if (take) {
+            m_keyframes.push_back(std::make_shared<const Folder>(f));
+            m_positions.push_back(k);
+            m_keyframeBytes += weight;
+        }
+        // The gap after this position (see the header): the events left
+        // share what is left of the budget. In floating point, as the
+        // product may not fit in 64 bits.
+        size_t left = budget > m_keyframeBytes ? budget - m_keyframeBytes : 0;
+        double byBudget = left ? double(n - k) * double(weight) / double(left) : double(n);
         size_t gap = std::max({m_minInterval, weight / kBytesPerApply,
                                byBudget >= double(n) ? n : size_t(std::ceil(byBudget))});
         next = k + std::max<size_t>(gap, 1);

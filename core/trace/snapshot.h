@@ -131,18 +131,20 @@ Snapshot snapshotAt(const Trace& trace, size_t i);
 // would not do: with 10,000 tasks a state weighs megabytes, and a keyframe
 // every few hundred events would need gigabytes. The gap after a keyframe is
 // therefore chosen from that keyframe's weight W (its approximate size in
-// bytes, `approximateBytes`) and the trace's length N:
-//     gap = max(minInterval, W / kBytesPerApply, N * W / memoryBudget)
+// bytes, `approximateBytes`), the R events after it and the budget B left:
+//     gap = max(minInterval, W / kBytesPerApply, R * W / B)
 // - W / kBytesPerApply: applying the events of a gap costs about as much as
 //   copying the keyframe, so a seek is never dominated by either;
-// - N * W / memoryBudget: the keyframes together weigh at most about
-//   `memoryBudget` bytes (the sum of W_k is at most the sum of gap_k times
-//   memoryBudget / N, and the gaps add up to N).
+// - R * W / B: the remaining events share the remaining budget, so states
+//   that keep their weight get evenly spaced keyframes; a keyframe that
+//   would overrun `memoryBudget` is not taken (the first, at position 0, is
+//   always taken): the keyframes never weigh more than the budget.
 // Reaching any position i, backward or forward, costs one copy of the last
-// keyframe at or before i plus at most gap - 1 applications: seeking backward
-// costs no more than seeking forward. A forward step from the position asked
-// last is cheaper still: the index keeps that state and continues from it
-// when it is nearer than the keyframe.
+// keyframe at or before i plus the applications since it (fewer than the
+// gap, or, once the budget is spent, than the events left): seeking backward
+// costs no more than seeking forward. A forward step from the position
+// asked last is cheaper still: the index keeps that state and continues
+// from it when it is nearer than the keyframe.
 class TraceIndex {
 public:
     static constexpr size_t kDefaultInterval = 256;

@@ -428,7 +428,7 @@ TEST(TraceIndex, keyframes_stay_within_the_memory_budget) {
     }
     size_t budget = size_t(4) << 20;
     TraceIndex index(t, 16, budget);
-    EXPECT_LE(index.keyframeBytes(), budget + budget / 4);
+    EXPECT_LE(index.keyframeBytes(), budget);
     EXPECT_GT(index.keyframeCount(), 2u);
     // Far fewer keyframes than a fixed interval of 16 would take.
     EXPECT_LT(index.keyframeCount(), t.size() / 16 / 4);
