@@ -194,8 +194,11 @@ CommandLine parseCommandLine(const QStringList &arguments)
     result.json = parser.isSet(json);
     if (result.json && !trace)
         return error(QStringLiteral("--json is for the trace command: asyncscope trace --json FILE.py"));
+    // A window screenshot may also choose the position, the window size and the language.
+    const bool windowShot = !result.screenshot.isEmpty() && !run && !trace && !exportFrame;
     for (const QCommandLineOption *option : {&output, &at, &size, &lang, &progress, &theme}) {
-        if (parser.isSet(*option) && !exportFrame)
+        const bool forShot = option == &at || option == &size || option == &lang;
+        if (parser.isSet(*option) && !exportFrame && !(windowShot && forShot))
             return error(QStringLiteral("--%1 is for the export command: asyncscope export FILE.py -o OUT.png --at STEP")
                              .arg(option->names().constLast()));
     }
@@ -228,7 +231,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
         if (!result.output.endsWith(QLatin1String(".png"), Qt::CaseInsensitive))
             return error(QStringLiteral("export: only PNG frames are written for now, not '%1'").arg(result.output));
         if (parser.isSet(at)) {
-            bool ok = false;
+            bool ok = false;  // (the window's --screenshot reads --at the same way, below)
             result.at = parser.value(at).toLongLong(&ok);
             if (!ok || result.at < 0)
                 return error(QStringLiteral("--at needs an event number, 0 or more, not '%1'").arg(parser.value(at)));
@@ -272,6 +275,27 @@ CommandLine parseCommandLine(const QStringList &arguments)
     }
 
     result.mode = CommandLine::Mode::Window;
+    if (windowShot) {
+        if (parser.isSet(at)) {
+            bool ok = false;
+            result.at = parser.value(at).toLongLong(&ok);
+            if (!ok || result.at < 0)
+                return error(QStringLiteral("--at needs an event number, 0 or more, not '%1'").arg(parser.value(at)));
+        }
+        if (parser.isSet(size)) {
+            static const QRegularExpression pattern(QStringLiteral(R"(^(\d{3,4})[xX](\d{3,4})$)"));
+            const QRegularExpressionMatch match = pattern.match(parser.value(size));
+            if (!match.hasMatch())
+                return error(QStringLiteral("--size needs WIDTHxHEIGHT, such as 1920x1080, not '%1'").arg(parser.value(size)));
+            result.width = match.captured(1).toInt();
+            result.height = match.captured(2).toInt();
+        }
+        if (parser.isSet(lang)) {
+            result.language = parser.value(lang);
+            if (result.language != QLatin1String("fr") && result.language != QLatin1String("en"))
+                return error(QStringLiteral("--lang needs fr or en, not '%1'").arg(result.language));
+        }
+    }
     if (!result.file.isEmpty() && !QFileInfo::exists(result.file)) {
         if (!result.file.endsWith(QLatin1String(".py")) && !result.file.contains(QLatin1Char('/')))
             return error(QStringLiteral("'%1' is neither a command (run, trace, export) nor a file; try --help").arg(result.file));

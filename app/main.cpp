@@ -4,6 +4,7 @@
 #include "headless_run.h"
 #include "scenario/runner.h"
 #include "main_window.h"
+#include "player/player.h"
 #include "render/theme.h"
 
 #include <QApplication>
@@ -57,6 +58,11 @@ int runWindow(int argc, char **argv, const ascope::CommandLine &command)
     ascope::MainWindow window;
     window.setRunLimits(command.maxSteps, command.maxMemory);
     window.setInteractive(command.screenshot.isEmpty());
+    if (!command.screenshot.isEmpty()) {
+        // A picture for the README or a lecture: size, language and position as asked.
+        window.setLanguage(ascope::languageFromCode(command.language));
+        window.resize(command.width, command.height);
+    }
     if (command.file.isEmpty())
         window.openStartupScenario();
     else if (!window.openScenario(command.file))
@@ -65,6 +71,8 @@ int runWindow(int argc, char **argv, const ascope::CommandLine &command)
 
     if (!command.screenshot.isEmpty()) {
         // Give the window time to lay itself out and paint once, then grab it.
+        if (command.at >= 0)
+            window.player()->seek(size_t(command.at));
         QTimer::singleShot(300, &window, [&window, &command] {
             const bool saved = window.grab().toImage().save(command.screenshot, "PNG");
             if (!saved)

@@ -12,6 +12,8 @@
 #include "render/theme.h"
 #include "scenario/runner.h"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
@@ -570,7 +572,12 @@ void MainWindow::showPosition()
 
     const long cue = m_run->cueAt(position);
     const auto &cues = m_run->meta().cues;
-    m_narration->setCue(int(cue), int(m_run->cueStops().size()),
+    // The counter counts cues as they show (the file's order may differ).
+    const auto &stops = m_run->cueStops();
+    const int shown = int(std::upper_bound(stops.begin(), stops.end(), position,
+                                           [](size_t p, const scenario::CueStop &s) { return p < s.event; })
+                          - stops.begin());
+    m_narration->setCue(cue < 0 ? -1 : shown - 1, int(stops.size()),
                         cue < 0 ? QString() : QString::fromStdString(cues[size_t(cue)].in(languageCode(m_language).toStdString())));
 
     const size_t n = m_run->trace().size();
