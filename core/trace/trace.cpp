@@ -557,7 +557,16 @@ void TraceRecorder::record(const EventView& view) {
     EventView event = view;
     event.seq = m_trace.size();
     event.time = m_clock ? m_clock() : 0.0;
-    if (isCodeEvent(event.kind) && event.task == 0) event.task = m_runningTask;
+    m_taskFromRunning = isCodeEvent(event.kind) && event.task == 0;
+    if (m_taskFromRunning) {
+        event.task = m_runningTask;
+        // A frame's events belong to the task whose stack holds it, even when
+        // another one runs (a pending task's coroutine closed when collected).
+        if (event.frame && event.kind != EventKind::FramePushed && event.kind != EventKind::LineExecuted) {
+            auto it = m_frames.find(event.frame);
+            if (it != m_frames.end() && it->second.pushed) event.task = it->second.task;
+        }
+    }
     switch (event.kind) {
     case EventKind::TaskStarted: m_runningTask = event.task; break;
     case EventKind::TaskSuspended:
@@ -567,6 +576,13 @@ void TraceRecorder::record(const EventView& view) {
         if (m_runningTask == event.task) m_runningTask = 0;
         break;
     case EventKind::LineExecuted: recordLine(event); return;
+    case EventKind::FramePushed: {
+        FrameLocals& frame = m_frames[event.frame];
+        frame = FrameLocals{};
+        frame.task = event.task;
+        frame.pushed = true;
+        break;
+    }
     case EventKind::FramePopped:
         if (m_lastFrame == event.frame) {
             m_lastFrame = 0;
@@ -596,6 +612,7 @@ void TraceRecorder::recordLine(EventView& event) {
         m_lastFrame = event.frame;
         m_lastLocals = previous;
     }
+    if (previous->pushed && m_taskFromRunning) event.task = previous->task;
     std::vector<LocalSlot>& last = previous->entries;
     const bool lazy = event.renderLocal != nullptr;
     m_rendered.clear();

@@ -208,6 +208,8 @@ private:
     };
     struct FrameLocals {
         std::vector<LocalSlot> entries;
+        uint64_t task = 0;    // the task whose stack holds the frame (with `pushed`)
+        bool pushed = false;  // its FramePushed was seen
     };
     void recordLine(EventView& event);
     void finishLine(EventView& event, const std::vector<std::pair<size_t, size_t>>& spans);
@@ -215,6 +217,7 @@ private:
     Trace& m_trace;
     std::function<double()> m_clock;
     uint64_t m_runningTask = 0;
+    bool m_taskFromRunning = false;  // the event being recorded got its task from m_runningTask
     std::unordered_map<uint64_t, FrameLocals> m_frames;  // live frames with line events
     uint64_t m_lastFrame = 0;
     FrameLocals* m_lastLocals = nullptr;
