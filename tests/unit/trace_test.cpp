@@ -850,3 +850,49 @@ TEST(RecordedRun, same_program_gives_byte_identical_traces) {
     EXPECT_NE(text.find("exception_raised"), std::string::npos);
     EXPECT_NE(text.find("cancel_delivered"), std::string::npos);
 }
+
+TEST(RecordedRun, every_frame_event_names_a_frame_on_its_tasks_stack) {
+    const char* programs[] = {
+        kRichScenario,
+        // A pending task collected after its loop closed: its coroutine is
+        // closed then, outside any task, and its finally runs in its frame.
+        "import asyncio\n"
+        "async def worker():\n"
+        "    try:\n"
+        "        await asyncio.sleep(10)\n"
+        "    finally:\n"
+        "        print('finally')\n"
+        "loop = asyncio.new_event_loop()\n"
+        "t = loop.create_task(worker())\n"
+        "loop.call_later(1, loop.stop)\n"
+        "loop.run_forever()\n"
+        "loop.close()\n"
+        "del t\n",
+        // Async generators: their own yields leave the stack, their awaits do not.
+        "import asyncio\n"
+        "async def ticks(n):\n"
+        "    for i in range(n):\n"
+        "        await asyncio.sleep(0.5)\n"
+        "        yield i\n"
+        "async def main():\n"
+        "    async for t in ticks(3):\n"
+        "        print(t)\n"
+        "asyncio.run(main())\n",
+    };
+    for (const char* program : programs) {
+        RecordedTrace r = runTraced(program);
+        Snapshot s;
+        for (const Event& e : r.trace) {
+            if (e.kind == EventKind::FramePopped || e.kind == EventKind::LineExecuted) {
+                const std::vector<FrameView>& stack = s.task(e.task) ? s.task(e.task)->stack : s.mainStack;
+                ASSERT_FALSE(stack.empty()) << formatEvent(e);
+                if (e.kind == EventKind::LineExecuted) EXPECT_EQ(stack.back().id, e.frame) << formatEvent(e);
+                EXPECT_TRUE(std::any_of(stack.begin(), stack.end(), [&](const FrameView& f) { return f.id == e.frame; }))
+                    << formatEvent(e);
+            }
+            apply(s, e);
+        }
+        EXPECT_TRUE(s.mainStack.empty());
+        for (const TaskView& t : s.tasks) EXPECT_TRUE(t.stack.empty()) << t.name;
+    }
+}
