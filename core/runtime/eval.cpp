@@ -256,6 +256,8 @@ public:
     }
 
     Flow exec(Stmt* s, Frame& f);
+    // `cur op= rhs`'s new value: small-int `+` inline, else the in-place protocol.
+    Value augmentedValue(AugAssign* a, const Value& cur, const Value& rhs, Stmt* s, Frame& f);
     Value eval(Expr* e, Frame& f);
     // eval() with the two commonest operands (a bound fast local, a small int
     // literal) read without the dispatch through eval()'s jump table.
@@ -1072,6 +1074,15 @@ void Evaluator::deleteTarget(Expr* target, Frame& f) {
 
 // ---------------------------------------------------------------- statements
 
+Value Evaluator::augmentedValue(AugAssign* a, const Value& cur, const Value& rhs, Stmt* s, Frame& f) {
+    if (cur.isSmallInt() && rhs.isSmallInt() && a->op == BinOpKind::Add) {
+        int64_t z;
+        if (!__builtin_add_overflow(cur.asInt(), rhs.asInt(), &z)) return Value::integer(z);
+    }
+    f.cur = s;
+    return in.inplaceOp(a->op, cur, rhs);
+}
+
 Flow Evaluator::exec(Stmt* s, Frame& f) {
     in.step();
     f.line = s->pos.line;
@@ -1092,15 +1103,7 @@ Flow Evaluator::exec(Stmt* s, Frame& f) {
             auto* n = static_cast<Name*>(a->target);
             Value cur = loadName(n, f);
             Value rhs = eval(a->value, f);
-            Value r;
-            if (cur.isSmallInt() && rhs.isSmallInt() && a->op == BinOpKind::Add) {
-                int64_t z;
-                if (!__builtin_add_overflow(cur.asInt(), rhs.asInt(), &z)) r = Value::integer(z);
-            }
-            if (r.isNull()) {
-                f.cur = s;
-                r = in.inplaceOp(a->op, cur, rhs);
-            }
+            Value r = augmentedValue(a, cur, rhs, s, f);
             cur = Value();
             storeName(n, std::move(r), f);
             return Flow::Normal;
@@ -1128,15 +1131,7 @@ Flow Evaluator::exec(Stmt* s, Frame& f) {
                 cur = in.getAttr(obj, name);
             }
             Value rhs = eval(a->value, f);
-            Value r;
-            if (cur.isSmallInt() && rhs.isSmallInt() && a->op == BinOpKind::Add) {
-                int64_t z;
-                if (!__builtin_add_overflow(cur.asInt(), rhs.asInt(), &z)) r = Value::integer(z);
-            }
-            if (r.isNull()) {
-                f.cur = s;
-                r = in.inplaceOp(a->op, cur, rhs);
-            }
+            Value r = augmentedValue(a, cur, rhs, s, f);
             cur = Value();
             f.cur = at;
             if (plain && obj.as<InstanceObject>()->dict.get() == plain) plain->setStr(name, std::move(r));
