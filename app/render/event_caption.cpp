@@ -45,6 +45,56 @@ QString exceptionText(const trace::Event &e)
 
 QString seconds(double t) { return QString::number(t, 'f', 3) + QStringLiteral(" s"); }
 
+QString primitiveName(uint64_t id, const trace::Snapshot &s)
+{
+    const trace::PrimitiveView *p = s.primitive(id);
+    return p ? ascope::primitiveName(*p) : QStringLiteral("?");
+}
+
+// "Task-2 puts 'job1' into Queue (size 2)".
+QString primitiveCaption(const trace::Event &e, const QString &task, const trace::Snapshot &after, bool fr)
+{
+    auto pick = [fr](const QString &french, const QString &english) { return fr ? french : english; };
+    const QString who = task.isEmpty() ? pick(QStringLiteral("Le programme"), QStringLiteral("The program")) : task;
+    const QString name = primitiveName(e.object, after);
+    const QString n = QString::number(qlonglong(e.value));
+    const QString item = qs(e.text);
+    const std::string &op = e.label;
+    if (op == "put")
+        return pick(QStringLiteral("%1 met %2 dans %3 (taille %4)"), QStringLiteral("%1 puts %2 into %3 (size %4)"))
+            .arg(who, item, name, n);
+    if (op == "get")
+        return pick(QStringLiteral("%1 prend %2 dans %3 (reste %4)"), QStringLiteral("%1 takes %2 from %3 (%4 left)"))
+            .arg(who, item, name, n);
+    if (op == "task_done") {
+        const trace::PrimitiveView *p = after.primitive(e.object);
+        const QString left = QString::number(p ? qlonglong(p->unfinished) : 0);
+        return pick(QStringLiteral("%1 appelle %2.task_done() : %3 travaux non terminés"),
+                    QStringLiteral("%1 calls %2.task_done(): %3 unfinished"))
+            .arg(who, name, left);
+    }
+    const bool semaphore = e.function.find("Semaphore") != std::string::npos;
+    if (op == "acquire")
+        return semaphore ? pick(QStringLiteral("%1 acquiert %2 (valeur %3)"), QStringLiteral("%1 acquires %2 (value %3)"))
+                               .arg(who, name, n)
+                         : pick(QStringLiteral("%1 prend %2"), QStringLiteral("%1 acquires %2")).arg(who, name);
+    if (op == "release")
+        return semaphore ? pick(QStringLiteral("%1 relâche %2 (valeur %3)"), QStringLiteral("%1 releases %2 (value %3)"))
+                               .arg(who, name, n)
+                         : pick(QStringLiteral("%1 relâche %2"), QStringLiteral("%1 releases %2")).arg(who, name);
+    if (op == "set")
+        return pick(QStringLiteral("%1 positionne %2 : ceux qui l'attendent se réveillent"),
+                    QStringLiteral("%1 sets %2: its waiters wake up"))
+            .arg(who, name);
+    if (op == "clear")
+        return pick(QStringLiteral("%1 remet %2 à zéro"), QStringLiteral("%1 clears %2")).arg(who, name);
+    if (op == "notify")
+        return pick(QStringLiteral("%1 notifie %2 : %3 en attente réveillé(s)"),
+                    QStringLiteral("%1 notifies %2: %3 waiter(s) woken"))
+            .arg(who, name, n);
+    return QStringLiteral("%1: %2.%3()").arg(who, name, qs(op));
+}
+
 } // namespace
 
 QString describeEvent(size_t step, const trace::Event &e, const trace::Snapshot &before, const trace::Snapshot &after,
@@ -140,7 +190,23 @@ QString describeEvent(size_t step, const trace::Event &e, const trace::Snapshot 
         what = pick(QStringLiteral("%1 est annulée"), QStringLiteral("%1 is cancelled")).arg(task);
         break;
     case EventKind::FutureCreated:
-        what = pick(QStringLiteral("Un future est créé (#%1)"), QStringLiteral("A future is created (#%1)")).arg(e.future);
+        what = e.label.empty() || e.label == "Future"
+            ? pick(QStringLiteral("Un future est créé (#%1)"), QStringLiteral("A future is created (#%1)")).arg(e.future)
+            : pick(QStringLiteral("%1 crée un future (#%2)"), QStringLiteral("%1 creates a future (#%2)"))
+                  .arg(label)
+                  .arg(e.future);
+        break;
+    case EventKind::FutureChained:
+        what = pick(QStringLiteral("Le future #%1 attendra %2"), QStringLiteral("Future #%1 will wait for %2"))
+                   .arg(QString::number(e.future),
+                        after.task(e.object) || before.task(e.object) ? taskName(e.object, before, after)
+                                                                      : QStringLiteral("#") + QString::number(e.object));
+        break;
+    case EventKind::PrimitiveCreated:
+        what = pick(QStringLiteral("Un %1 est créé"), QStringLiteral("A %1 is created")).arg(primitiveName(e.object, after));
+        break;
+    case EventKind::PrimitiveChanged:
+        what = primitiveCaption(e, task, after, fr);
         break;
     case EventKind::FutureDone:
         what = pick(QStringLiteral("Le future #%1 est fini (%2) : ses rappels sont programmés"),

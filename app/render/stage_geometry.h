@@ -62,7 +62,21 @@ enum class ItemRole : uint8_t {
     Exception,      // the exception token; id 0
     ExceptionText,
     Note,           // a free text of a region ("nothing ready"); id = StageRegion
+    Primitive,      // a Queue, Lock, Event... in WAITING; id = its trace id
+    PrimitiveText,  // its texts; part 0: name, 1: state, 2: waiters
+    PrimitiveItem,  // an item in a queue; id = primitiveItemId(queue, serial)
+    PrimitiveItemText,
+    PrimitiveSlot,  // a free place of a bounded queue; id = the queue, part = the place
+    PrimitiveHolder,// a task holding a lock or semaphore; id = primitiveItemId(primitive, task)
+    PrimitiveHolderText,
+    MorePrimitives, // "+3 primitives"; id 0
 };
+
+// The id of something inside a primitive (a queue's item, a lock's holder).
+constexpr uint64_t primitiveItemId(uint64_t primitive, uint64_t inner)
+{
+    return ((primitive & 0xffff) << 32) | (inner & 0xffffffffull);
+}
 
 // Fixed regions of the stage.
 enum class StageRegion : uint64_t {
@@ -136,7 +150,8 @@ struct StageArrow
     enum class Kind : uint8_t {
         Flow,     // the ready queue feeding the CPU
         Awaits,   // a waiting task to the task it awaits
-        WokenBy,  // what a task awaits to what will wake it (a timer)
+        WokenBy,  // what a task awaits to what will wake it (a timer, a lock's holder)
+        Waits,    // a waiting task's "awaits" pill to the primitive or the tasks it waits for
     };
     ItemKey key = 0;
     ItemKey from = 0;

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <map>
 #include <memory>
+#include <set>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -19,6 +20,8 @@ using trace::FrameView;
 using trace::HandleView;
 using trace::LoopPhase;
 using trace::Snapshot;
+using trace::PrimitiveView;
+using trace::QueueItemView;
 using trace::TaskState;
 using trace::TaskView;
 using trace::TimerView;
@@ -938,7 +941,13 @@ private:
         for (const TaskView &t : s.tasks)
             if (t.state == TaskState::Waiting && t.id != cpuTask)
                 tasks.push_back(&t);
-        const QRectF area = waitRect.adjusted(pad, 38, -pad, -pad);
+        QRectF area = waitRect.adjusted(pad, 38, -pad, -pad);
+        if (!s.primitives.empty()) {
+            // The primitives tasks wait on take a column on the right.
+            const double colW = std::clamp(area.width() * 0.3, 320.0, 460.0);
+            primitives(QRectF(area.right() - colW, area.top(), colW, area.height()));
+            area.setRight(area.right() - colW - sz.gap);
+        }
         // Few tasks get wider cards (whole lines of code); a crowd gets the theme's width.
         const double cardW = std::clamp((area.width() + sz.gap) / double(std::max<size_t>(1, tasks.size())) - sz.gap,
                                         sz.cardWidth, sz.cardWidth * 1.6);
@@ -1043,6 +1052,181 @@ private:
             text(itemKey(ItemRole::Note, uint64_t(StageRegion::Waiting)), 0, area.adjusted(0, 0, 0, 0).intersected(
                      QRectF(area.left(), area.top(), area.width(), rowH)),
                  tr("no task is waiting"), StageFont::Body, false, pal.mutedText, 0x1, 2);
+    }
+
+    // ---- primitives (Queue, Lock, Event, Condition, Semaphore), in WAITING
+    double primitiveHeight() const { return 8 + rowH + 4 + chipH + 4 + rowH + 6; }
+
+    void primitives(const QRectF &col)
+    {
+        // Who waits on what.
+        std::unordered_map<uint64_t, std::vector<const TaskView *>> waiters;
+        for (const TaskView &t : s.tasks)
+            if (t.state == TaskState::Waiting && t.awaitingObject)
+                waiters[t.awaitingObject].push_back(&t);
+        // Most telling first: the one the event is about, then those with
+        // waiters, holders or items; then by id.
+        auto rank = [&](const PrimitiveView &p) {
+            if (ctx.focus.object == p.id)
+                return 0;
+            if (waiters.count(p.id))
+                return 1;
+            if (!p.holders.empty() || !p.items.empty())
+                return 2;
+            return 3;
+        };
+        std::vector<const PrimitiveView *> order;
+        for (const PrimitiveView &p : s.primitives)
+            order.push_back(&p);
+        std::stable_sort(order.begin(), order.end(),
+                         [&](const PrimitiveView *a, const PrimitiveView *b) { return rank(*a) < rank(*b); });
+        const double h = primitiveHeight();
+        size_t fit = size_t(std::max(0.0, (col.height() + sz.gap) / (h + sz.gap)));
+        if (fit < order.size() && fit > 0 && (double(fit) * (h + sz.gap) + rowH > col.height() + sz.gap))
+            --fit;   // room for the "+N" line
+        std::vector<const PrimitiveView *> shown(order.begin(), order.begin() + std::min(fit, order.size()));
+        std::sort(shown.begin(), shown.end(), [](const PrimitiveView *a, const PrimitiveView *b) { return a->id < b->id; });
+        double y = col.top();
+        for (const PrimitiveView *p : shown) {
+            auto w = waiters.find(p->id);
+            primitive(*p, QRectF(col.left(), y, col.width(), h),
+                      w == waiters.end() ? std::vector<const TaskView *>{} : w->second);
+            y += h + sz.gap;
+        }
+        if (shown.size() < order.size()) {
+            const size_t more = order.size() - shown.size();
+            text(itemKey(ItemRole::MorePrimitives, 0), 0, QRectF(col.left() + 4, y, col.width() - 8, rowH),
+                 QStringLiteral("+") + QString::number(more) + QLatin1Char(' ')
+                     + (more == 1 ? tr("more primitive") : tr("more primitives")),
+                 StageFont::Body, false, pal.mutedText, 0x1, 2);
+        }
+    }
+
+    // "size 2 / 2", "locked", "set"...
+    QString primitiveState(const PrimitiveView &p) const
+    {
+        const QString type = qs(p.type);
+        if (p.type.find("Queue") != std::string::npos) {
+            QString str = tr("size") + QLatin1Char(' ') + QString::number(p.items.size());
+            if (p.capacity > 0)
+                str += QStringLiteral(" / ") + QString::number(qlonglong(p.capacity));
+            return str;
+        }
+        if (p.type.find("Semaphore") != std::string::npos)
+            return tr("value") + QLatin1Char(' ') + QString::number(qlonglong(p.state));
+        if (p.type.find("Lock") != std::string::npos)
+            return p.state != 0 ? tr("locked") : tr("unlocked");
+        if (p.type.find("Event") != std::string::npos)
+            return p.state != 0 ? QStringLiteral("● ") + tr("set") : QStringLiteral("○ ") + tr("not set");
+        return QString();
+    }
+
+    void primitive(const PrimitiveView &p, const QRectF &rect, const std::vector<const TaskView *> &waiting)
+    {
+        const ItemKey key = itemKey(ItemRole::Primitive, p.id);
+        box(key, 0, rect, pal.cardFill, pal.text, 2, sz.radius, 2);
+        const double innerW = rect.width() - 24;
+        double y = 8;
+        // Title: name on the left, state on the right.
+        const QString state = primitiveState(p);
+        const double stateW = state.isEmpty() ? 0 : std::min(textW(StageFont::Body, false, state) + 4, innerW * 0.5);
+        text(itemKey(ItemRole::PrimitiveText, p.id, 0), key, QRectF(12, y, innerW - stateW - 8, rowH),
+             primitiveName(p), StageFont::CardTitle, true, pal.text, 0x1, 3);
+        if (!state.isEmpty())
+            text(itemKey(ItemRole::PrimitiveText, p.id, 1), key, QRectF(12 + innerW - stateW, y, stateW, rowH), state,
+                 StageFont::Body, false, pal.mutedText, 0x2, 3);
+        y += rowH + 4;
+
+        // Contents: a queue's items (next out on the left) and free places;
+        // a lock's or semaphore's holders.
+        const QRectF row(12, y, innerW, chipH);
+        double x = row.left();
+        const double chipGap = 6;
+        if (p.type.find("Queue") != std::string::npos) {
+            std::vector<const QueueItemView *> items;
+            for (const QueueItemView &item : p.items)
+                items.push_back(&item);
+            if (p.type.find("Lifo") != std::string::npos)
+                std::reverse(items.begin(), items.end());
+            const int freePlaces = p.capacity > 0 && p.capacity <= 12 ? int(p.capacity) - int(items.size()) : 0;
+            const double plusW = textW(StageFont::Chip, true, QStringLiteral("+0000")) + 16;
+            for (size_t i = 0; i < items.size(); ++i) {
+                const QString label = qs(items[i]->repr);
+                const double w = std::clamp(textW(StageFont::Chip, true, label) + 20, 40.0, 150.0);
+                const bool last = i + 1 == items.size();
+                if (x + w > row.right() - (last ? 0 : plusW)) {
+                    const QString more = QStringLiteral("+") + QString::number(items.size() - i);
+                    text(itemKey(ItemRole::PrimitiveItemText, primitiveItemId(p.id, 0)), key,
+                         QRectF(x, row.top(), row.right() - x, chipH), more, StageFont::Chip, true, pal.mutedText, 0x1, 3);
+                    x = row.right();
+                    break;
+                }
+                const ItemKey chip = itemKey(ItemRole::PrimitiveItem, primitiveItemId(p.id, items[i]->serial));
+                box(chip, key, QRectF(x, row.top(), w, chipH), pal.handleFill, pal.handleBorder, 1.5, 8, 3);
+                text(itemKey(ItemRole::PrimitiveItemText, primitiveItemId(p.id, items[i]->serial)), chip,
+                     QRectF(8, 0, w - 16, chipH), label, StageFont::Chip, true, pal.text, 0x4, 4);
+                x += w + chipGap;
+            }
+            for (int k = 0; k < freePlaces && x + 40 <= row.right(); ++k) {
+                const size_t place = items.size() + size_t(k);
+                const size_t index = box(itemKey(ItemRole::PrimitiveSlot, p.id, unsigned(place)), key,
+                                         QRectF(x, row.top(), 40, chipH), QColor(), pal.regionBorder, 1.5, 8, 3);
+                g.items[index].dashed = true;
+                x += 40 + chipGap;
+            }
+            if (items.empty() && freePlaces == 0)
+                text(itemKey(ItemRole::PrimitiveItemText, primitiveItemId(p.id, 0)), key, row, tr("empty"),
+                     StageFont::Body, false, pal.mutedText, 0x1, 3);
+        } else if (p.type.find("Lock") != std::string::npos || p.type.find("Semaphore") != std::string::npos) {
+            if (p.holders.empty()) {
+                text(itemKey(ItemRole::PrimitiveHolderText, primitiveItemId(p.id, 0)), key, row, tr("nobody holds it"),
+                     StageFont::Body, false, pal.mutedText, 0x1, 3);
+            } else {
+                const QString label = tr("held by");
+                const double labelW = textW(StageFont::Body, false, label) + 8;
+                text(itemKey(ItemRole::PrimitiveHolderText, primitiveItemId(p.id, 0)), key,
+                     QRectF(x, row.top(), labelW, chipH), label, StageFont::Body, false, pal.mutedText, 0x1, 3);
+                x += labelW;
+                for (uint64_t holder : p.holders) {
+                    const TaskView *t = s.task(holder);
+                    const QString name = t ? qs(t->name) : QStringLiteral("#") + QString::number(holder);
+                    const double w = std::min(textW(StageFont::Chip, true, name) + 24, row.right() - x);
+                    if (w < 40)
+                        break;
+                    const ItemKey chip = itemKey(ItemRole::PrimitiveHolder, primitiveItemId(p.id, holder));
+                    box(chip, key, QRectF(x, row.top(), w, chipH), mix(pal.taskColour(holder), pal.background, 0.75),
+                        pal.taskColour(holder), 2, chipH / 2, 3);
+                    text(itemKey(ItemRole::PrimitiveHolderText, primitiveItemId(p.id, holder)), chip,
+                         QRectF(10, 0, w - 20, chipH), name, StageFont::Chip, true, pal.text, 0x4, 4);
+                    x += w + chipGap;
+                }
+            }
+        }
+        y += chipH + 4;
+
+        // Who waits, by operation: "get(): Task-2, Task-3".
+        QString who;
+        if (waiting.empty()) {
+            who = tr("no task waits here");
+        } else {
+            std::vector<std::pair<std::string, QStringList>> groups;
+            for (const TaskView *t : waiting) {
+                std::string op = t->awaitingLabel;
+                const size_t dot = op.find('.');
+                if (dot != std::string::npos)
+                    op = op.substr(dot + 1);
+                auto it = std::find_if(groups.begin(), groups.end(), [&](const auto &g) { return g.first == op; });
+                if (it == groups.end())
+                    it = groups.insert(groups.end(), {op, {}});
+                it->second << qs(t->name);
+            }
+            QStringList parts;
+            for (const auto &[op, names] : groups)
+                parts << qs(op) + QStringLiteral(" ← ") + names.join(QStringLiteral(", "));
+            who = parts.join(QStringLiteral(" · "));
+        }
+        text(itemKey(ItemRole::PrimitiveText, p.id, 2), key, QRectF(12, y, innerW, rowH), who, StageFont::Body,
+             false, waiting.empty() ? pal.mutedText : pal.text, 0x1, 3);
     }
 
     // ---- TIMERS
@@ -1428,6 +1612,8 @@ private:
         g.arrows.push_back(a);
     }
 
+    std::set<std::pair<uint64_t, uint64_t>> wokenByHolder;   // (primitive, holder task)
+
     void arrows()
     {
         arrow(itemKey(ItemRole::Region, uint64_t(StageRegion::ReadyLane), 1),
@@ -1456,7 +1642,29 @@ private:
             if (timer != timerOfFuture.end() && placedTimers.count(timer->second))
                 arrow(itemKey(ItemRole::Awaited, t.id, 2), pill, itemKey(ItemRole::Timer, timer->second),
                       StageArrow::Kind::WokenBy, pal.arrow, 2, true);
+            // A primitive: to its box, and from there to whoever holds it (its release wakes the waiter).
+            if (t.awaitingObject && index.count(itemKey(ItemRole::Primitive, t.awaitingObject))) {
+                arrow(itemKey(ItemRole::Awaited, t.id, 3), pill, itemKey(ItemRole::Primitive, t.awaitingObject),
+                      StageArrow::Kind::Waits, pal.arrow, 2.5, false);
+                if (const PrimitiveView *p = s.primitive(t.awaitingObject))
+                    for (uint64_t holder : p->holders)
+                        if (index.count(itemKey(ItemRole::Task, holder)))
+                            wokenByHolder.insert({p->id, holder});
+            }
+            // gather(), a TaskGroup, wait(): to each task it waits for.
+            unsigned part = 4;
+            for (uint64_t inner : t.awaitingTasks) {
+                if (part > 200)
+                    break;
+                if (index.count(itemKey(ItemRole::Task, inner)))
+                    arrow(itemKey(ItemRole::Awaited, t.id, part++), pill, itemKey(ItemRole::Task, inner),
+                          StageArrow::Kind::Waits, pal.arrow, 2, false);
+            }
         }
+        for (const auto &[primitive, holder] : wokenByHolder)
+            arrow(itemKey(ItemRole::PrimitiveHolder, primitiveItemId(primitive, holder), 1),
+                  itemKey(ItemRole::Primitive, primitive), itemKey(ItemRole::Task, holder), StageArrow::Kind::WokenBy,
+                  pal.taskColour(holder), 2, true);
     }
 
     void markFocus()
@@ -1476,6 +1684,8 @@ private:
         }
         if (ctx.focus.frame)
             mark(itemKey(ItemRole::Frame, ctx.focus.frame));
+        if (ctx.focus.object)
+            mark(itemKey(ItemRole::Primitive, ctx.focus.object));
         if (ctx.focus.future && s.task(ctx.focus.future))
             mark(itemKey(ItemRole::Task, ctx.focus.future));
         if (ctx.focus.kind == EventKind::ClockJump) {
@@ -1502,6 +1712,9 @@ StageFocus focusOf(const trace::Event &event)
     f.timer = event.timer;
     f.future = event.future;
     f.frame = event.frame;
+    f.object = event.object;
+    if (event.kind == trace::EventKind::FutureChained)
+        f.object = 0;   // there `object` is a future
     return f;
 }
 
@@ -1554,6 +1767,18 @@ QString stageText(const char *english, Language language)
         {QStringLiteral("now"), QStringLiteral("maintenant")},
         {QStringLiteral("no timer pending"), QStringLiteral("aucun timer en attente")},
         {QStringLiteral("done"), QStringLiteral("terminées")},
+        {QStringLiteral("more primitive"), QStringLiteral("autre primitive")},
+        {QStringLiteral("more primitives"), QStringLiteral("autres primitives")},
+        {QStringLiteral("size"), QStringLiteral("taille")},
+        {QStringLiteral("value"), QStringLiteral("valeur")},
+        {QStringLiteral("locked"), QStringLiteral("verrouillé")},
+        {QStringLiteral("unlocked"), QStringLiteral("libre")},
+        {QStringLiteral("set"), QStringLiteral("positionné")},
+        {QStringLiteral("not set"), QStringLiteral("non positionné")},
+        {QStringLiteral("empty"), QStringLiteral("vide")},
+        {QStringLiteral("nobody holds it"), QStringLiteral("personne ne le détient")},
+        {QStringLiteral("held by"), QStringLiteral("détenu par")},
+        {QStringLiteral("no task waits here"), QStringLiteral("aucune tâche n'attend ici")},
     };
     return french.value(en, en);
 }
@@ -1581,6 +1806,18 @@ QString prettyFutureLabel(const std::string &label)
             s = s.mid(5);
     }
     return s;
+}
+
+} // namespace ascope
+
+namespace ascope {
+
+QString primitiveName(const trace::PrimitiveView &primitive)
+{
+    QString name = QString::fromStdString(primitive.type);
+    if (primitive.ordinal > 1)
+        name += QLatin1Char(' ') + QString::number(primitive.ordinal);
+    return name;
 }
 
 } // namespace ascope

@@ -44,6 +44,7 @@ struct StageFocus
     uint64_t timer = 0;
     uint64_t future = 0;
     uint64_t frame = 0;
+    uint64_t object = 0;                    // a primitive
 };
 
 // The focus of `event`. Pure; an event naming nothing gives an empty focus
@@ -79,6 +80,9 @@ StageGeometry layoutStage(const trace::Snapshot &snapshot, const StageContext &c
 // Labels of the stage in `language` ("PRÊTES", "waiting"...).
 QString stageText(const char *english, Language language);
 QString taskStateLabel(trace::TaskState state, Language language);
+
+// "Queue" for the first Queue of a run, "Queue 2" for the second...
+QString primitiveName(const trace::PrimitiveView &primitive);
 
 // "Future #5" for "<Future #5>", "Task-2" for "<Task Task-2>"; other labels unchanged.
 QString prettyFutureLabel(const std::string &label);

@@ -282,9 +282,10 @@ void arrowEnds(const QRectF &a, const QRectF &b, QPointF &start, QPointF &end, Q
 
 // A wake-up arrow leaves what a task awaits downwards and enters the timer
 // from its side, so that it never runs through the timer chips stacked above.
-void wakeEnds(const QRectF &a, const QRectF &b, QPointF &start, QPointF &end, QPointF &dirStart, QPointF &dirEnd)
+void wakeEnds(const QRectF &a, const QRectF &b, QPointF &start, QPointF &end, QPointF &dirStart, QPointF &dirEnd,
+              bool alwaysDown = false)
 {
-    const bool down = b.center().y() >= a.center().y();
+    const bool down = alwaysDown || b.center().y() >= a.center().y();
     start = QPointF(a.center().x(), down ? a.bottom() : a.top());
     dirStart = QPointF(0, down ? 1 : -1);
     const bool fromLeft = a.center().x() <= b.center().x();
@@ -292,13 +293,23 @@ void wakeEnds(const QRectF &a, const QRectF &b, QPointF &start, QPointF &end, QP
     dirEnd = QPointF(fromLeft ? 1 : -1, 0);
 }
 
-void paintArrow(QPainter &p, const StageArrow &arrow, const QRectF &from, const QRectF &to)
+void paintArrow(QPainter &p, const StageArrow &arrow, const QRectF &from, const QRectF &to, const QColor &casing)
 {
     QPointF start, end, d0, d1;
-    if (arrow.kind == StageArrow::Kind::WokenBy)
-        wakeEnds(from, to, start, end, d0, d1);
+    // A pill's arrow to something beside it leaves downwards, as a wake-up
+    // arrow does: straight across, it would run along the other cards' pills.
+    const bool below = to.top() >= from.bottom() && to.left() < from.right() && to.right() > from.left();
+    if (arrow.kind == StageArrow::Kind::WokenBy || (arrow.kind == StageArrow::Kind::Waits && !below))
+        wakeEnds(from, to, start, end, d0, d1, arrow.kind == StageArrow::Kind::Waits);
     else
         arrowEnds(from, to, start, end, d0, d1);
+    if (arrow.kind == StageArrow::Kind::Waits && !below && to.bottom() >= from.top() && to.top() <= from.bottom()) {
+        // Beside it on the same row: a U under the row, into the target's bottom edge.
+        end = QPointF(std::clamp(from.center().x(), to.left() + 24, to.right() - 24), to.bottom());
+        if (std::abs(end.x() - start.x()) < 40)
+            end.setX(to.center().x());
+        d1 = QPointF(0, -1);
+    }
     const double length = std::hypot(end.x() - start.x(), end.y() - start.y());
     if (length < 4)
         return;
@@ -318,6 +329,14 @@ void paintArrow(QPainter &p, const StageArrow &arrow, const QRectF &from, const 
     }
     p.setOpacity(p.opacity() * arrow.opacity);
     p.setBrush(Qt::NoBrush);
+    if (casing.isValid()) {
+        // A casing in the background colour: where the arrow crosses a card,
+        // the line stays distinct from the text under it.
+        QPen casingPen(casing, arrow.width + 5);
+        casingPen.setCapStyle(Qt::FlatCap);
+        p.setPen(casingPen);
+        p.drawLines(segments(curve));
+    }
     QPen linePen(arrow.colour, arrow.width);
     linePen.setCapStyle(arrow.dashed ? Qt::FlatCap : Qt::RoundCap);
     p.setPen(linePen);
@@ -379,7 +398,7 @@ void paintStage(QPainter &p, const StageGeometry &g, const Theme &theme, double 
             if (a == rects.end() || b == rects.end() || arrow.opacity <= 0.003)
                 continue;
             p.setOpacity(1);
-            paintArrow(p, arrow, a->second, b->second);
+            paintArrow(p, arrow, a->second, b->second, theme.stage.cardFill);
         }
         p.setOpacity(1);
         arrowsDone = true;

@@ -216,6 +216,8 @@ EventPacing Theme::pacing(trace::EventKind kind) const
     case K::TaskFailed:
         return exceptionPacing;
     case K::FutureCreated:
+    case K::FutureChained:
+    case K::PrimitiveCreated:
     case K::TaskResumed:
         return instantPacing;   // the stage shows no future before it is awaited, nor a wake-up before its step
     case K::LoopIterationBegin:
@@ -237,6 +239,7 @@ EventPacing Theme::pacing(trace::EventKind kind) const
     case K::TaskDone:
     case K::TaskCancelled:
     case K::CancelRequested:
+    case K::PrimitiveChanged:
         return movePacing;
     }
     return movePacing;

@@ -544,8 +544,43 @@ void EventLoopObject::defaultExceptionHandler(Interp& in, const Value& context) 
     in.write(true, out);
 }
 
-Ref<FutureObject> EventLoopObject::createFuture() {
-    return Ref<FutureObject>(new FutureObject(asyncioTypes().future, Ref<EventLoopObject>(this)));
+void recordChain(Interp& in, const FutureObject& outer, const Value& inner) {
+    if (!in.recorder || !isFuture(inner)) return;
+    trace::EventView e;
+    e.kind = EventKind::FutureChained;
+    e.future = outer.id;
+    e.object = static_cast<FutureObject*>(inner.obj())->id;
+    in.recorder->record(e);
+}
+
+void recordPrimitive(Interp& in, uint64_t object, const ClassObject* type, double value) {
+    if (!in.recorder) return;
+    trace::EventView e;
+    e.kind = EventKind::PrimitiveCreated;
+    e.object = object;
+    e.function = type->name;
+    e.value = value;
+    in.recorder->record(e);
+}
+
+void recordPrimitiveOp(Interp& in, uint64_t object, const ClassObject* type, std::string_view operation,
+                       double value, const Value* item) {
+    if (!in.recorder) return;
+    std::string text = item ? tracing::safeRepr(*item, 24) : std::string();
+    trace::EventView e;
+    e.kind = EventKind::PrimitiveChanged;
+    e.object = object;
+    e.function = type->name;
+    e.label = operation;
+    e.text = text;
+    e.value = value;
+    EventLoopObject* loop = state(in).runningLoop.get();
+    if (loop && loop->currentTask) e.task = loop->currentTask->id;
+    in.recorder->record(e);
+}
+
+Ref<FutureObject> EventLoopObject::createFuture(const FutureOrigin& origin) {
+    return Ref<FutureObject>(new FutureObject(asyncioTypes().future, Ref<EventLoopObject>(this), origin));
 }
 
 Ref<TaskObject> EventLoopObject::createTask(Interp& in, Value coro, Value name, ClassObject* type) {
@@ -555,14 +590,21 @@ Ref<TaskObject> EventLoopObject::createTask(Interp& in, Value coro, Value name, 
 
 // ------------------------------------------------------------------ futures
 
-FutureObject::FutureObject(ClassObject* type, Ref<EventLoopObject> l) : NativeObject(type), loop(std::move(l)) {
+FutureObject::FutureObject(ClassObject* type, Ref<EventLoopObject> l, const FutureOrigin& origin)
+    : NativeObject(type), loop(std::move(l)) {
     Interp& in = *currentInterp();
     id = ++aio::state(in).futureCounter;
     if (in.recorder && !type->isSubclassOf(asyncioTypes().task)) {
+        if (!origin.label.empty()) {
+            traceLabel = origin.label;
+            if (origin.argument) traceLabel += "(" + traceRepr(in, *origin.argument) + ")";
+        }
+        traceObject = origin.object;
         trace::EventView e;
         e.kind = EventKind::FutureCreated;
         e.future = id;
-        e.label = "Future";
+        e.label = traceLabel.empty() ? std::string_view("Future") : std::string_view(traceLabel);
+        e.object = traceObject;
         in.recorder->record(e);
     }
 }
@@ -882,7 +924,17 @@ void TaskObject::step(Interp& in, Value exc) {
     }
     if (in.recorder && outcome == GeneratorObject::Outcome::Yielded) {
         auto* waiter = isFuture(futWaiter) ? static_cast<FutureObject*>(futWaiter.obj()) : nullptr;
-        recordTask(in, EventKind::TaskSuspended, *this, waiter ? waiter->id : 0, waiter ? traceRepr(in, futWaiter) : "");
+        trace::EventView e;
+        e.kind = EventKind::TaskSuspended;
+        e.task = id;
+        std::string label;
+        if (waiter) {
+            e.future = waiter->id;
+            e.object = waiter->traceObject;
+            label = waiter->traceLabel.empty() ? traceRepr(in, futWaiter) : waiter->traceLabel;
+        }
+        e.label = label;
+        in.recorder->record(e);
     }
     loop->currentTask = previous;
     if (!fatal.isNull()) throw PyException{fatal};

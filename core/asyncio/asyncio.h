@@ -52,6 +52,7 @@ struct AsyncioState {
     int64_t taskCounter = 0;             // names Task-1, Task-2...
     uint64_t handleCounter = 0;          // ids of handles and timer handles, from 1 per run
     uint64_t futureCounter = 0;          // ids of futures and tasks, from 1 per run
+    uint64_t primitiveCounter = 0;       // ids of Queues, Locks, Events... (the trace's `object`)
     uint64_t iterationCounter = 0;       // loop iterations run so far (the trace numbers them)
     // Every task alive, in creation order, keyed by its future id (all_tasks
     // is a weak set in CPython; removal must stay cheap with 100k tasks).
@@ -84,10 +85,17 @@ public:
     bool scheduled = false;
 };
 
+// What made a future, for the trace (FutureCreated's label and object).
+struct FutureOrigin {
+    std::string_view label;      // "Queue.get()", "gather()"; with `argument`: "sleep" → "sleep(0.5)"
+    uint64_t object = 0;         // the primitive whose waiter it is
+    const Value* argument = nullptr;
+};
+
 class FutureObject : public rt::NativeObject {
 public:
     enum class State { Pending, Cancelled, Finished };
-    FutureObject(ClassObject* type, Ref<EventLoopObject> loop);
+    FutureObject(ClassObject* type, Ref<EventLoopObject> loop, const FutureOrigin& origin = {});
     ~FutureObject() override;
 
     State state = State::Pending;
@@ -101,6 +109,10 @@ public:
     bool blocking = false;  // _asyncio_future_blocking
     const char* waitingIn = nullptr;  // "Lock.acquire()"...: the primitive's waiter future (deadlock report)
     uint64_t id = 0;
+    // Recording only: FutureCreated's label when it says more than "Future"
+    // (TaskSuspended shows it), and the primitive it belongs to.
+    std::string traceLabel;
+    uint64_t traceObject = 0;
 
     bool done() const { return state != State::Pending; }
     void setResult(Interp& in, Value v);
@@ -181,7 +193,7 @@ public:
     void close(Interp& in);
     void callExceptionHandler(Interp& in, const Value& context);
     void defaultExceptionHandler(Interp& in, const Value& context);
-    Ref<FutureObject> createFuture();
+    Ref<FutureObject> createFuture(const FutureOrigin& origin = {});
     Ref<TaskObject> createTask(Interp& in, Value coro, Value name, ClassObject* type = nullptr);
 };
 
@@ -233,6 +245,14 @@ std::string handleReprText(Interp& in, const Value& handle);            // Handl
 // Callbacks that stand for functools.partial(fn, self) in CPython (shown as
 // "fn(<self>)(args)").
 void markPartialCallback(rt::NativeFn fn);
+// Recording (no-ops without a recorder): `outer` completes when `inner`
+// (a future or task) is done (FutureChained); a primitive came to be
+// (PrimitiveCreated) or an operation changed it (PrimitiveChanged, `item`
+// for a queue's put and get).
+void recordChain(Interp& in, const FutureObject& outer, const Value& inner);
+void recordPrimitive(Interp& in, uint64_t object, const ClassObject* type, double value);
+void recordPrimitiveOp(Interp& in, uint64_t object, const ClassObject* type, std::string_view operation,
+                       double value, const Value* item = nullptr);
 // deadlock.cpp: the lines after "*** deadlock at t=...": each pending task
 // of the loop, where it is suspended and what it waits for.
 std::string deadlockDetails(Interp& in, EventLoopObject* loop);

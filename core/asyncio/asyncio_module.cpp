@@ -336,7 +336,7 @@ Value asyncioSleep(Interp& in, CallArgs& a) {
         }
         Ref<EventLoopObject> loop = getRunningLoop(in);
         if (!loop) in.raise(types().RuntimeError, "no running event loop");
-        Ref<FutureObject> future = loop->createFuture();
+        Ref<FutureObject> future = loop->createFuture({"sleep", 0, &delay});
         static Value setUnlessCancelled = [] {
             Value v(new BuiltinObject("_set_result_unless_cancelled", [](Interp& in, CallArgs& a) -> Value {
                 FutureObject* f = fut(a[0]);
@@ -500,6 +500,7 @@ Value asyncioGather(Interp& in, CallArgs& a) {
     outer->children = children;
     outer->returnExceptions = returnExceptions;
     outer->distinct = argToFut.size();
+    for (auto& [arg, f] : argToFut) recordChain(in, *outer, f);
     size_t nfuts = argToFut.size();
     Value outerV(outer);
     // The per-child callback closes over `outer`.
@@ -560,7 +561,8 @@ Value asyncioGather(Interp& in, CallArgs& a) {
 
 // ------------------------------------------------------------------ helpers
 
-GatheringFuture::GatheringFuture(Ref<EventLoopObject> l) : FutureObject(asyncioTypes().gatheringFuture, std::move(l)) {}
+GatheringFuture::GatheringFuture(Ref<EventLoopObject> l)
+    : FutureObject(asyncioTypes().gatheringFuture, std::move(l), {"gather()"}) {}
 
 bool GatheringFuture::cancel(Interp& in, Value msg) {
     if (done()) return false;

@@ -276,7 +276,8 @@ Value waitImpl(Interp& in, GeneratorObject& self, const std::vector<Value>& fs, 
                const std::string& returnWhen, EventLoopObject* loop) {
     auto* ws = new WaitStateObject();
     Value wsv(ws);
-    ws->st.waiter = Value(loop->createFuture());
+    ws->st.waiter = Value(loop->createFuture({"wait()"}));
+    for (const Value& f : fs) recordChain(in, *futOf(ws->st.waiter), f);
     ws->st.returnWhen = returnWhen;
     if (!timeout.isNone())
         ws->st.timeoutHandle =
@@ -372,7 +373,7 @@ Value asyncioWaitFor(Interp& in, CallArgs& a) {
             }
             return r;
         }
-        Value waiter(loop->createFuture());
+        Value waiter(loop->createFuture({"wait_for()"}));
         Ref<TimerHandleObject> timeoutHandle =
             loop->callLater(in, t, Value(new BuiltinObject("_release_waiter", releaseWaiterFn)), {waiter});
         Value cb = releaseWaiterCallback(waiter);
@@ -381,6 +382,7 @@ Value asyncioWaitFor(Interp& in, CallArgs& a) {
         Value result;
         try {
             f = ensureFuture(in, futArg, loop.get());
+            recordChain(in, *futOf(waiter), f);
             futOf(f)->addDoneCallback(in, cb);
             Value inner;
             try {
@@ -446,7 +448,8 @@ Value asyncioShield(Interp& in, CallArgs& a) {
     a.check(in, "shield", 1, 1);
     Value inner = ensureFuture(in, a[0], nullptr);
     if (futOf(inner)->done()) return inner;
-    Value outer(futOf(inner)->loop->createFuture());
+    Value outer(futOf(inner)->loop->createFuture({"shield()"}));
+    recordChain(in, *futOf(outer), inner);
     Value innerCb(new BuiltinObject("shield.<locals>._inner_done_callback", innerDoneCallback, outer));
     Value pair = makeTuple({inner, innerCb});
     Value outerCb(new BuiltinObject(
@@ -566,7 +569,11 @@ Value tgAexit(Interp& in, CallArgs& a) {
         if (!et.isNone())
             if (!g->aborting) tgAbort(in, g);
         while (g->hasTasks(in)) {
-            if (g->onCompletedFut.isNull()) g->onCompletedFut = Value(g->loop->createFuture());
+            if (g->onCompletedFut.isNull()) {
+                g->onCompletedFut = Value(g->loop->createFuture({"TaskGroup"}));
+                if (in.recorder)
+                    for (const Value& t : in.toVector(g->tasks)) recordChain(in, *futOf(g->onCompletedFut), t);
+            }
             Value ex;
             try {
                 co.awaitFrom(in, g->onCompletedFut);

@@ -40,8 +40,9 @@ StrObject* S(const char* s) { return intern(s); }
 // mixins._LoopBoundMixin
 class LoopBound : public NativeObject {
 public:
-    using NativeObject::NativeObject;
+    explicit LoopBound(ClassObject* t) : NativeObject(t), objectId(++state(*currentInterp()).primitiveCounter) {}
     Ref<EventLoopObject> loop;
+    uint64_t objectId;  // the trace's `object`
 
     Ref<EventLoopObject> getLoop(Interp& in) {
         Ref<EventLoopObject> running = getRunningLoop(in);
@@ -51,7 +52,16 @@ public:
         if (!running) in.raise(types().AttributeError, "'NoneType' object has no attribute 'create_future'");
         return running;
     }
-    Ref<FutureObject> createFuture(Interp& in) { return getLoop(in)->createFuture(); }
+    // A waiter future of this primitive; `what` names the wait ("Lock.acquire()").
+    Ref<FutureObject> createFuture(Interp& in, const char* what) {
+        Ref<FutureObject> f = getLoop(in)->createFuture({what, objectId});
+        f->waitingIn = what;
+        return f;
+    }
+    void recordCreated(Interp& in, double value = 0) { recordPrimitive(in, objectId, type(), value); }
+    void recordOp(Interp& in, std::string_view op, double value, const Value* item = nullptr) {
+        recordPrimitiveOp(in, objectId, type(), op, value, item);
+    }
 };
 
 using Waiters = std::deque<Ref<FutureObject>>;
@@ -109,6 +119,7 @@ Value lockInit(Interp& in, CallArgs& a) {
     LockObject* l = lockOf(in, a[0], "__init__");
     l->waiters.clear();
     l->locked = false;
+    l->recordCreated(in);
     return Value::none();
 }
 Value lockRepr(Interp& in, CallArgs& a) {
@@ -132,10 +143,10 @@ Value lockAcquire(Interp& in, CallArgs& a) {
             }
         if (!l->locked && allCancelled) {
             l->locked = true;
+            l->recordOp(in, "acquire", 1);
             return Value::boolean(true);
         }
-        Ref<FutureObject> f = l->createFuture(in);
-        f->waitingIn = "Lock.acquire()";
+        Ref<FutureObject> f = l->createFuture(in, "Lock.acquire()");
         l->waiters.push_back(f);
         Value pending;
         try {
@@ -154,6 +165,7 @@ Value lockAcquire(Interp& in, CallArgs& a) {
             throw PyException{pending};
         }
         l->locked = true;
+        l->recordOp(in, "acquire", 1);
         return Value::boolean(true);
     });
 }
@@ -162,6 +174,7 @@ Value lockRelease(Interp& in, CallArgs& a) {
     LockObject* l = lockOf(in, a[0], "release");
     if (l->locked) {
         l->locked = false;
+        l->recordOp(in, "release", 0);
         l->wakeUpFirst(in);
     } else {
         in.raise(types().RuntimeError, "Lock is not acquired.");
@@ -204,10 +217,12 @@ public:
     explicit EventObject(ClassObject* t) : LoopBound(t) {}
     Waiters waiters;
     bool value = false;
+    uint64_t queueId = 0;  // the Queue whose join() this event serves (0: a program's Event)
 
     void set(Interp& in) {
         if (!value) {
             value = true;
+            if (!queueId) recordOp(in, "set", 1);
             Waiters snapshot = waiters;
             for (auto& f : snapshot)
                 if (!f->done()) f->setResult(in, Value::boolean(true));
@@ -226,6 +241,7 @@ Value eventInit(Interp& in, CallArgs& a) {
     EventObject* e = eventOf(in, a[0], "__init__");
     e->waiters.clear();
     e->value = false;
+    e->recordCreated(in);
     return Value::none();
 }
 Value eventRepr(Interp& in, CallArgs& a) {
@@ -242,15 +258,17 @@ Value eventSet(Interp& in, CallArgs& a) {
 }
 Value eventClear(Interp& in, CallArgs& a) {
     a.check(in, "clear", 1, 1);
-    eventOf(in, a[0], "clear")->value = false;
+    EventObject* e = eventOf(in, a[0], "clear");
+    if (e->value) e->recordOp(in, "clear", 0);
+    e->value = false;
     return Value::none();
 }
 Value makeEventWait(const Value& sv) {
     return coroutine("wait", "Event.wait", [sv](Interp& in, GeneratorObject& co) -> Value {
         EventObject* e = static_cast<EventObject*>(sv.obj());
         if (e->value) return Value::boolean(true);
-        Ref<FutureObject> f = e->createFuture(in);
-        f->waitingIn = "Event.wait()";
+        Ref<FutureObject> f = e->queueId ? e->getLoop(in)->createFuture({"Queue.join()", e->queueId})
+                                         : e->createFuture(in, "Event.wait()");
         e->waiters.push_back(f);
         Value pending;
         try {
@@ -290,6 +308,7 @@ Value condInit(Interp& in, CallArgs& a) {
     ConditionObject* c = condOf(in, a[0], "__init__");
     if (lock.isNull() || lock.isNone()) lock = in.call(Value(syncTypes().lock), {});
     c->lock = lock;
+    c->recordCreated(in);
     in.setAttr(a[0], S("locked"), in.getAttr(lock, S("locked")));
     in.setAttr(a[0], S("acquire"), in.getAttr(lock, S("acquire")));
     in.setAttr(a[0], S("release"), in.getAttr(lock, S("release")));
@@ -326,8 +345,7 @@ Value makeCondWait(const Value& sv) {
         in.callMethod(sv, S("release"), {});
         Value pending;
         try {
-            Ref<FutureObject> f = c->createFuture(in);
-            f->waitingIn = "Condition.wait()";
+            Ref<FutureObject> f = c->createFuture(in, "Condition.wait()");
             c->waiters.push_back(f);
             Value inner;
             try {
@@ -388,6 +406,7 @@ void condNotifyN(Interp& in, const Value& sv, int64_t n) {
             f->setResult(in, Value::boolean(false));
         }
     }
+    c->recordOp(in, "notify", double(idx));
 }
 Value condNotify(Interp& in, CallArgs& a) {
     Value n = a.size() > 1 ? a[1] : a.kw("n");
@@ -446,6 +465,7 @@ Value semInit(Interp& in, CallArgs& a) {
     if (value < 0) in.valueError("Semaphore initial value must be >= 0");
     s->waiters.clear();
     s->value = value;
+    s->recordCreated(in, double(value));
     return Value::none();
 }
 Value semNew(Interp& in, CallArgs& a) {
@@ -480,10 +500,10 @@ Value semAcquire(Interp& in, CallArgs& a) {
         SemaphoreObject* s = static_cast<SemaphoreObject*>(sv.obj());
         if (!in.truthy(in.callMethod(sv, S("locked"), {}))) {
             s->value -= 1;
+            s->recordOp(in, "acquire", double(s->value));
             return Value::boolean(true);
         }
-        Ref<FutureObject> f = s->createFuture(in);
-        f->waitingIn = "Semaphore.acquire()";
+        Ref<FutureObject> f = s->createFuture(in, "Semaphore.acquire()");
         s->waiters.push_back(f);
         Value pending;
         try {
@@ -503,6 +523,7 @@ Value semAcquire(Interp& in, CallArgs& a) {
             }
             throw PyException{pending};
         }
+        s->recordOp(in, "acquire", double(s->value));
         if (s->value > 0) s->wakeUpNext(in);
         return Value::boolean(true);
     });
@@ -512,6 +533,7 @@ Value semRelease(Interp& in, CallArgs& a) {
     SemaphoreObject* s = semOf(in, a[0], "release");
     s->value += 1;
     s->wakeUpNext(in);
+    s->recordOp(in, "release", double(s->value));
     return Value::none();
 }
 Value boundedRelease(Interp& in, CallArgs& a) {
@@ -520,6 +542,7 @@ Value boundedRelease(Interp& in, CallArgs& a) {
     if (s->value >= s->boundValue) in.valueError("BoundedSemaphore released too many times");
     s->value += 1;
     s->wakeUpNext(in);
+    s->recordOp(in, "release", double(s->value));
     return Value::none();
 }
 Value semValueGetter(Interp& in, const Value& v) { return Value::integer(semOf(in, v, "_value")->value); }
@@ -569,8 +592,10 @@ Value queueInit(Interp& in, CallArgs& a) {
     q->putters.clear();
     q->unfinished = 0;
     q->finished = Ref<EventObject>(new EventObject(syncTypes().event));
+    q->finished->queueId = q->objectId;
     q->finished->set(in);
     q->initialized = true;
+    q->recordCreated(in, double(q->maxsize));
     in.callMethod(a[0], S("_init"), {m});
     return Value::none();
 }
@@ -578,6 +603,7 @@ Value queueNew(Interp& in, CallArgs& a) {
     auto* qo = new QueueObject(a[0].as<ClassObject>());
     Value v(qo);
     qo->finished = Ref<EventObject>(new EventObject(syncTypes().event));
+    qo->finished->queueId = qo->objectId;
     qo->finished->value = true;
     if (a[0].as<ClassObject>()->isBuiltin) {
         std::vector<Value> pos{v};
@@ -704,6 +730,7 @@ Value queuePutNowait(Interp& in, CallArgs& a) {
     QueueObject* q = queueOf(in, a[0], "put_nowait");
     if (callFull(in, a[0])) in.raiseValue(in.newException(asyncioTypes().queueFull, std::vector<Value>{}));
     in.callMethod(a[0], S("_put"), {a[1]});
+    q->recordOp(in, "put", double(q->items.size()), &a[1]);
     q->unfinished += 1;
     q->finished->value = false;
     q->wakeupNext(in, q->getters);
@@ -714,6 +741,7 @@ Value queueGetNowait(Interp& in, CallArgs& a) {
     QueueObject* q = queueOf(in, a[0], "get_nowait");
     if (callEmpty(in, a[0])) in.raiseValue(in.newException(asyncioTypes().queueEmpty, std::vector<Value>{}));
     Value item = in.callMethod(a[0], S("_get"), {});
+    q->recordOp(in, "get", double(q->items.size()), &item);
     q->wakeupNext(in, q->putters);
     return item;
 }
@@ -724,8 +752,7 @@ Value queuePut(Interp& in, CallArgs& a) {
     return coroutine("put", "Queue.put", [sv, item](Interp& in, GeneratorObject& co) -> Value {
         QueueObject* q = static_cast<QueueObject*>(sv.obj());
         while (callFull(in, sv)) {
-            Ref<FutureObject> putter = q->createFuture(in);
-            putter->waitingIn = "Queue.put()";
+            Ref<FutureObject> putter = q->createFuture(in, "Queue.put()");
             q->putters.push_back(putter);
             Value pending;
             try {
@@ -754,8 +781,7 @@ Value queueGet(Interp& in, CallArgs& a) {
     return coroutine("get", "Queue.get", [sv](Interp& in, GeneratorObject& co) -> Value {
         QueueObject* q = static_cast<QueueObject*>(sv.obj());
         while (callEmpty(in, sv)) {
-            Ref<FutureObject> getter = q->createFuture(in);
-            getter->waitingIn = "Queue.get()";
+            Ref<FutureObject> getter = q->createFuture(in, "Queue.get()");
             q->getters.push_back(getter);
             Value pending;
             try {
@@ -782,6 +808,7 @@ Value queueTaskDone(Interp& in, CallArgs& a) {
     QueueObject* q = queueOf(in, a[0], "task_done");
     if (q->unfinished <= 0) in.valueError("task_done() called too many times");
     q->unfinished -= 1;
+    q->recordOp(in, "task_done", double(q->items.size()));
     if (q->unfinished == 0) q->finished->set(in);
     return Value::none();
 }

@@ -426,11 +426,14 @@ void lineExecuted(Interp& in, const Frame& f, int line) {
             for (int p : code.cellParam) inCell |= p == int(i);
             if (!inCell) add(code.varNames[i], f.fast[i]);
         }
+        // `values` keeps addresses: an empty cell must give a lasting value,
+        // not a temporary.
+        static const Value kUnbound;
         size_t ncells = code.cellNames.size();
         for (size_t i = 0; i < ncells && f.cells; ++i)
-            add(code.cellNames[i], f.cells[i] ? f.cells[i]->value : Value());
+            add(code.cellNames[i], f.cells[i] ? f.cells[i]->value : kUnbound);
         for (size_t i = 0; i < code.freeNames.size() && f.cells; ++i)
-            add(code.freeNames[i], f.cells[ncells + i] ? f.cells[ncells + i]->value : Value());
+            add(code.freeNames[i], f.cells[ncells + i] ? f.cells[ncells + i]->value : kUnbound);
         e.locals = st.views.data();
         e.localCount = st.views.size();
         e.stableLocalNames = true;

@@ -39,15 +39,33 @@ enum class EventKind : uint8_t {
     TaskCreated,         // `task`, `label` = the task's name, `function` = its coroutine's qualname
     TaskStarted,         // a step begins (the coroutine is resumed): `task`
     TaskSuspended,       // the step yields: `future` = what it waits on (0: a bare yield, it is ready
-                         // again), `label` = that future's description
+                         // again), `label` = that future's description (as FutureCreated's label:
+                         // "sleep(0.5)", "Queue.get()"; "<Future #5>" for a plain future), `object` =
+                         // the primitive it waits on (0: none)
     TaskResumed,         // wakeup: the future it waited on is done (`future`), its step is about to run
     TaskDone,            // the coroutine returned: `task`, `text` = repr of the result
     TaskFailed,          // the coroutine raised: `task`, `excType`, `excMessage`
     TaskCancelled,       // the coroutine ended by CancelledError (or was cancelled when done): `task`
     // ---- futures
-    FutureCreated,       // `future`, `label` = "Future"
+    FutureCreated,       // `future`, `label` = what made it: "Future" (a plain loop.create_future()),
+                         // "sleep(0.5)", "gather()", "Queue.get()", "Lock.acquire()"...; `object` = the
+                         // primitive whose waiter it is (0: none)
     FutureDone,          // result or exception set, or cancelled: `future`, `text` = "result", "exception"
                          // or "cancelled", `excType`/`excMessage` for an exception
+    FutureChained,       // the outer future `future` (gather's, a TaskGroup's, wait()'s waiter, shield's)
+                         // completes when the inner one `object` (a task or future) is done
+    // ---- synchronization primitives (Queue, Lock, Event, Condition, Semaphore)
+    //
+    // A primitive is numbered like nothing else (`object`, from 1 per run).
+    // Its waiters are futures (FutureCreated with `object` = the primitive),
+    // so a task suspended on one names the primitive (TaskSuspended's `object`).
+    PrimitiveCreated,    // `object`, `function` = the class ("Queue", "LifoQueue", "Lock", "Event"...),
+                         // `value` = a queue's maxsize (0: unbounded) or a semaphore's initial value
+    PrimitiveChanged,    // an operation changed it: `object`, `function` = the class, `label` = the
+                         // operation ("put", "get", "acquire", "release", "set", "clear", "task_done"),
+                         // `task` = the task doing it (0: none), `text` = the item's repr (put, get),
+                         // `value` = the state after it: a queue's size, a semaphore's value, 1/0 for a
+                         // lock held or an event set
     // ---- frames and lines (`frame` = the activation's serial number)
     //
     // A frame is on its task's stack (`task` 0: the main stack: module code
@@ -106,6 +124,7 @@ struct Event {
     uint64_t future = 0;     // future id (tasks included); 0: none
     uint64_t timer = 0;      // timer handle id (equal to `handle` on timer events); 0: none
     uint64_t frame = 0;      // frame serial number; 0: none
+    uint64_t object = 0;     // a primitive's id (or, FutureChained, the inner future); 0: none
     std::string function;    // qualified function name of the frame or coroutine
     std::string file;        // source file of the frame
     int line = 0;            // source line (1-based); 0: unknown
@@ -152,6 +171,7 @@ struct EventView {
     uint64_t future = 0;
     uint64_t timer = 0;
     uint64_t frame = 0;
+    uint64_t object = 0;
     std::string_view function;
     std::string_view file;
     int line = 0;

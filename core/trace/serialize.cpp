@@ -62,6 +62,7 @@ void appendFields(std::string& r, const Event& e, Open open) {
     integer("future", e.future);
     integer("timer", e.timer);
     integer("frame", e.frame);
+    integer("object", e.object);
     text("function", e.function);
     text("file", e.file);
     if (e.line) {

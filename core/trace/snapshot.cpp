@@ -21,6 +21,12 @@ std::string_view taskStateName(TaskState s) {
     return "?";
 }
 
+const PrimitiveView* Snapshot::primitive(uint64_t id) const {
+    auto it = std::lower_bound(primitives.begin(), primitives.end(), id,
+                               [](const PrimitiveView& p, uint64_t v) { return p.id < v; });
+    return it != primitives.end() && it->id == id ? &*it : nullptr;
+}
+
 const TaskView* Snapshot::task(uint64_t id) const {
     auto it = std::lower_bound(tasks.begin(), tasks.end(), id, [](const TaskView& t, uint64_t v) { return t.id < v; });
     return it != tasks.end() && it->id == id ? &*it : nullptr;
@@ -79,6 +85,56 @@ void applyLocal(std::vector<std::pair<std::string, std::string>>& locals, const 
     }
 }
 
+// The primitive `id`, made when first seen (by its creation, or by an
+// operation when its creation was not recorded).
+PrimitiveView& primitiveOf(Snapshot& s, uint64_t id, const std::string& type) {
+    auto at = std::lower_bound(s.primitives.begin(), s.primitives.end(), id,
+                               [](const PrimitiveView& p, uint64_t v) { return p.id < v; });
+    if (at != s.primitives.end() && at->id == id) return *at;
+    PrimitiveView p;
+    p.id = id;
+    p.type = type;
+    for (const PrimitiveView& other : s.primitives) p.ordinal += other.type == type ? 1 : 0;
+    return *s.primitives.insert(at, std::move(p));
+}
+
+void changePrimitive(Snapshot& s, const Event& e) {
+    PrimitiveView& p = primitiveOf(s, e.object, e.function);
+    p.state = e.value;
+    p.lastOperation = e.label;
+    const std::string& op = e.label;
+    if (op == "put") {
+        p.items.push_back(QueueItemView{++p.puts, e.text});
+        ++p.unfinished;
+    } else if (op == "get") {
+        // FIFO and priority queues: the first item with that repr (the front
+        // for a FIFO); a LIFO queue: the last one.
+        auto same = [&](const QueueItemView& item) { return item.repr == e.text; };
+        if (p.type.find("Lifo") != std::string::npos) {
+            auto it = std::find_if(p.items.rbegin(), p.items.rend(), same);
+            if (it != p.items.rend()) p.items.erase(std::next(it).base());
+        } else if (!p.items.empty() && same(p.items.front())) {
+            p.items.pop_front();
+        } else {
+            auto it = std::find_if(p.items.begin(), p.items.end(), same);
+            if (it != p.items.end()) p.items.erase(it);
+        }
+    } else if (op == "task_done") {
+        if (p.unfinished > 0) --p.unfinished;
+    } else if (op == "acquire") {
+        if (e.task) p.holders.push_back(e.task);
+    } else if (op == "release") {
+        auto it = std::find(p.holders.begin(), p.holders.end(), e.task);
+        if (it != p.holders.end()) p.holders.erase(it);
+        else if (!p.holders.empty()) p.holders.erase(p.holders.begin());
+    }
+}
+
+void eraseChain(Snapshot& s, uint64_t future) {
+    auto it = std::find_if(s.chains.begin(), s.chains.end(), [&](const ChainView& c) { return c.future == future; });
+    if (it != s.chains.end()) s.chains.erase(it);
+}
+
 void stopWaiting(Snapshot& s, TaskView& t) {
     if (TaskView* awaited = findTask(s, t.awaiting)) {
         auto& by = awaited->awaitedBy;
@@ -86,6 +142,8 @@ void stopWaiting(Snapshot& s, TaskView& t) {
     }
     t.awaiting = 0;
     t.awaitingLabel.clear();
+    t.awaitingObject = 0;
+    t.awaitingTasks.clear();
 }
 
 void finishTask(Snapshot& s, TaskView& t, TaskState state) {
@@ -230,6 +288,12 @@ void applyTo(Snapshot& s, Queues& q, const Event& e) {
             t->state = TaskState::Waiting;
             t->awaiting = e.future;
             t->awaitingLabel = e.label;
+            t->awaitingObject = e.object;
+            t->awaitingTasks.clear();
+            for (const ChainView& c : s.chains)
+                if (c.future == e.future)
+                    for (uint64_t inner : c.inner)
+                        if (findTask(s, inner)) t->awaitingTasks.push_back(inner);
             if (TaskView* awaited = findTask(s, e.future)) awaited->awaitedBy.push_back(e.task);
         }
         break;
@@ -250,8 +314,18 @@ void applyTo(Snapshot& s, Queues& q, const Event& e) {
     case EventKind::TaskCancelled:
         if (TaskView* t = findTask(s, e.task)) finishTask(s, *t, TaskState::Cancelled);
         break;
-    case EventKind::FutureCreated:
-    case EventKind::FutureDone: break;
+    case EventKind::FutureCreated: break;
+    case EventKind::FutureDone:
+        if (!s.chains.empty()) eraseChain(s, e.future);
+        break;
+    case EventKind::FutureChained: {
+        auto it = std::find_if(s.chains.begin(), s.chains.end(), [&](const ChainView& c) { return c.future == e.future; });
+        if (it == s.chains.end()) it = s.chains.insert(s.chains.end(), ChainView{e.future, {}});
+        it->inner.push_back(e.object);
+        break;
+    }
+    case EventKind::PrimitiveCreated: primitiveOf(s, e.object, e.function).capacity = e.value; break;
+    case EventKind::PrimitiveChanged: changePrimitive(s, e); break;
     case EventKind::FramePushed:
         stackOf(s, e.task).push_back(FrameView{e.frame, e.function, e.file, e.line, {}});
         break;
@@ -333,9 +407,17 @@ size_t approximateBytes(const Snapshot& s) {
     n += s.tasks.capacity() * sizeof(TaskView);
     for (const TaskView& t : s.tasks) {
         n += str(t.name) + str(t.coroutine) + str(t.awaitingLabel) + str(t.result) + t.awaitedBy.capacity() * 8;
+        n += t.awaitingTasks.capacity() * 8;
         n += str(t.exception.type) + str(t.exception.message) + frames(t.stack);
     }
     n += frames(s.mainStack) + str(s.inFlight.type) + str(s.inFlight.message);
+    n += s.primitives.capacity() * sizeof(PrimitiveView);
+    for (const PrimitiveView& p : s.primitives) {
+        n += str(p.type) + p.holders.capacity() * 8 + p.items.size() * sizeof(QueueItemView);
+        for (const QueueItemView& item : p.items) n += str(item.repr);
+    }
+    n += s.chains.capacity() * sizeof(ChainView);
+    for (const ChainView& c : s.chains) n += c.inner.capacity() * 8;
     n += s.console.capacity() * sizeof(ConsoleChunk);
     for (const ConsoleChunk& c : s.console) n += str(c.text);
     return n;

@@ -13,6 +13,7 @@
 #include "trace/trace.h"
 
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <string>
 #include <utility>
@@ -82,12 +83,45 @@ struct TaskView {
     TaskState state = TaskState::Ready;
     std::vector<FrameView> stack;    // outermost first; frames survive suspension
     uint64_t awaiting = 0;           // the future it waits on (Waiting); 0: none
-    std::string awaitingLabel;       // description of that future
+    std::string awaitingLabel;       // description of that future ("sleep(0.5)", "Queue.get()", "<Future #5>")
+    uint64_t awaitingObject = 0;     // the primitive that future belongs to (PrimitiveView::id); 0: none
+    std::vector<uint64_t> awaitingTasks;  // the tasks that future waits for (gather, TaskGroup, wait,
+                                          // wait_for, shield), in the order they were chained
     std::vector<uint64_t> awaitedBy; // tasks waiting on this task, in the order they started waiting
     std::string result;              // repr of the result (Done)
     ExceptionView exception;         // the stored exception (Failed)
     bool cancelRequested = false;    // cancel() was called and not yet delivered
     bool operator==(const TaskView&) const = default;
+};
+
+// A synchronization primitive: Queue (LifoQueue, PriorityQueue), Lock,
+// Event, Condition, Semaphore (BoundedSemaphore). Its waiters are the tasks
+// whose `awaitingObject` is its id.
+struct QueueItemView {
+    uint64_t serial = 0;             // 1 for the first item put in this queue, 2 for the next...
+    std::string repr;
+    bool operator==(const QueueItemView&) const = default;
+};
+
+struct PrimitiveView {
+    uint64_t id = 0;                 // the trace's `object`
+    std::string type;                // its class: "Queue", "Lock", a subclass's name...
+    int ordinal = 1;                 // 1 for the first primitive of its class in the run, 2 for the next...
+    double capacity = 0;             // a queue's maxsize (0: unbounded), a semaphore's initial value
+    double state = 0;                // a queue's size, a semaphore's value, 1/0: a lock held, an event set
+    std::deque<QueueItemView> items; // a queue's items in the order they were put
+    uint64_t puts = 0;               // items put so far (the last item's serial)
+    int64_t unfinished = 0;          // a queue's items put and not yet marked task_done()
+    std::vector<uint64_t> holders;   // tasks that acquired a Lock or Semaphore and have not released it
+    std::string lastOperation;       // "put", "acquire"...: the last change (empty: none yet)
+    bool operator==(const PrimitiveView&) const = default;
+};
+
+// A pending future that completes when others do (FutureChained).
+struct ChainView {
+    uint64_t future = 0;
+    std::vector<uint64_t> inner;     // tasks and futures, in the order chained
+    bool operator==(const ChainView&) const = default;
 };
 
 struct ConsoleChunk {
@@ -108,9 +142,12 @@ struct Snapshot {
     uint64_t runningHandle = 0;      // the handle whose callback runs now; 0: none
     std::vector<FrameView> mainStack;// frames outside any task (module code, asyncio.run's caller)
     ExceptionView inFlight;          // an exception travelling now (raised, not yet caught or stored)
+    std::vector<PrimitiveView> primitives;  // every primitive seen, by id
+    std::vector<ChainView> chains;   // pending futures chained to others (removed when done)
     std::vector<ConsoleChunk> console;  // everything written so far; consecutive writes to one stream merged
 
     const TaskView* task(uint64_t id) const;  // null when unknown
+    const PrimitiveView* primitive(uint64_t id) const;  // null when unknown
     std::string consoleText() const;          // stdout and stderr interleaved, in write order
     bool operator==(const Snapshot&) const = default;
 };

@@ -16,7 +16,8 @@ constexpr std::array<std::string_view, kEventKindCount> kKindNames = {
     "timer_added",          "timer_fired",        "timer_cancelled", "timer_removed",
     "task_created",         "task_started",       "task_suspended",  "task_resumed",
     "task_done",            "task_failed",        "task_cancelled",  "future_created",
-    "future_done",          "frame_pushed",       "frame_popped",    "line_executed",
+    "future_done",          "future_chained",     "primitive_created", "primitive_changed",
+    "frame_pushed",       "frame_popped",    "line_executed",
     "exception_raised",     "exception_propagated", "exception_caught", "exception_stored",
     "exception_reraised",   "cancel_requested",   "cancel_delivered", "output_written",
 };
@@ -63,6 +64,7 @@ enum Field : uint32_t {
     kStderr = 1u << 14,
     kLocals = 1u << 15,
     kSeq = 1u << 16,  // seq differs from the event's index
+    kObject = 1u << 17,
 };
 
 // Labels: the byte standing for a number, and how many numbers one holds
@@ -290,6 +292,7 @@ EventView viewOf(const Event& e, std::vector<LocalView>& locals) {
     v.future = e.future;
     v.timer = e.timer;
     v.frame = e.frame;
+    v.object = e.object;
     v.function = e.function;
     v.file = e.file;
     v.line = e.line;
@@ -342,6 +345,7 @@ void Trace::appendEncoded(const EventView& e, const uint32_t* localNames) {
     if (e.isStderr) mask |= kStderr;
     if (e.localCount) mask |= kLocals;
     if (e.seq != index) mask |= kSeq;
+    if (e.object) mask |= kObject;
     // Room for the largest encoding of this event.
     size_t bound = 24 * kMaxVarint + 16 + (kMaxNumbers + 1) * kMaxVarint + e.text.size() + e.excMessage.size();
     for (size_t i = 0; i < e.localCount; ++i) bound += 3 * kMaxVarint + e.locals[i].repr.size();
@@ -371,6 +375,7 @@ void Trace::appendEncoded(const EventView& e, const uint32_t* localNames) {
         }
     }
     if (mask & kSeq) putVarint(p, e.seq);
+    if (mask & kObject) putVarint(p, e.object);
     commit(size_t(p - start));
     m_kinds.push_back(e.kind);
     m_lastTime = e.time;
@@ -486,6 +491,7 @@ size_t Trace::decode(size_t index, size_t offset, double& time, Event& e) const 
         e.locals.clear();
     }
     e.seq = mask & kSeq ? getVarint(p) : index;
+    e.object = mask & kObject ? getVarint(p) : 0;
     // The next event: further in this chunk, or at the start of the next.
     size_t chunk = offset >> 32;
     size_t next = uint32_t(offset) + size_t(p - start);

@@ -288,6 +288,7 @@ TEST(TraceStorage, every_field_survives_encoding) {
     a.excMessage = "bad";
     a.value = -2.5;
     a.isStderr = true;
+    a.object = 1ull << 33;
     a.locals = {{"x", "1"}, {"y", ""}};
     Event b = make(EventKind::LineExecuted);
     b.seq = 41;  // not its index: kept
@@ -895,4 +896,97 @@ TEST(RecordedRun, every_frame_event_names_a_frame_on_its_tasks_stack) {
         EXPECT_TRUE(s.mainStack.empty());
         for (const TaskView& t : s.tasks) EXPECT_TRUE(t.stack.empty()) << t.name;
     }
+}
+
+TEST(RecordedRun, captured_variables_show_their_own_values) {
+    // Variables captured by an inner scope live in cells; each shows its own value.
+    RecordedTrace r = runTraced("class Connection: pass\n"                                  // 1
+                                "class Lock: pass\n"                                        // 2
+                                "def main():\n"                                             // 3
+                                "    connection, lock = Connection(), Lock()\n"             // 4
+                                "    pairs = list((n, connection, lock) for n in 'ab')\n"   // 5
+                                "    return pairs\n"                                        // 6
+                                "main()\n");                                                // 7
+    size_t line6 = find(r.trace, [](const Event& e) { return e.kind == EventKind::LineExecuted && e.line == 6; });
+    ASSERT_LT(line6, r.trace.size());
+    Snapshot s = snapshotAt(r.trace, line6);
+    ASSERT_EQ(s.mainStack.size(), 2u);
+    EXPECT_EQ(local(s.mainStack[1], "connection"), "<Connection object>");
+    EXPECT_EQ(local(s.mainStack[1], "lock"), "<Lock object>");
+}
+
+TEST(RecordedRun, a_queue_its_items_and_waiters_are_in_the_snapshot) {
+    RecordedTrace r = runTraced("import asyncio\n"                                      // 1
+                                "async def consumer(q):\n"                              // 2
+                                "    item = await q.get()\n"                            // 3
+                                "    q.task_done()\n"                                   // 4
+                                "async def main():\n"                                   // 5
+                                "    q = asyncio.Queue(maxsize=2)\n"                    // 6
+                                "    c = asyncio.create_task(consumer(q))\n"            // 7
+                                "    await asyncio.sleep(0)\n"                          // 8
+                                "    await q.put('a')\n"                                // 9
+                                "    await q.put('b')\n"                                // 10
+                                "    await q.put('c')\n"                                // 11
+                                "    await asyncio.gather(c, q.get())\n"                // 12
+                                "asyncio.run(main())\n");                               // 13
+    // The consumer waits on the queue's get().
+    size_t waits = find(r.trace, [](const Event& e) { return e.kind == EventKind::TaskSuspended && e.task == 2; });
+    ASSERT_LT(waits, r.trace.size());
+    Snapshot s = snapshotAt(r.trace, waits);
+    ASSERT_EQ(s.primitives.size(), 1u);
+    const PrimitiveView q = s.primitives[0];
+    EXPECT_EQ(q.type, "Queue");
+    EXPECT_EQ(q.capacity, 2);
+    EXPECT_EQ(s.task(2)->awaitingObject, q.id);
+    EXPECT_EQ(s.task(2)->awaitingLabel, "Queue.get()");
+    // put('a') wakes the consumer, which does not run before main yields:
+    // 'a' and 'b' fill the queue and main waits on put() with 'c'.
+    size_t full = find(r.trace, [](const Event& e) { return e.kind == EventKind::TaskSuspended && e.task == 1 &&
+                                                              e.label == "Queue.put()"; });
+    ASSERT_LT(full, r.trace.size());
+    s = snapshotAt(r.trace, full);
+    const PrimitiveView* p = s.primitive(q.id);
+    ASSERT_NE(p, nullptr);
+    std::vector<std::string> items;
+    for (const auto& item : p->items) items.push_back(item.repr);
+    EXPECT_EQ(items, (std::vector<std::string>{"'a'", "'b'"}));
+    EXPECT_EQ(p->state, 2);
+    EXPECT_EQ(p->unfinished, 2);
+    EXPECT_EQ(p->lastOperation, "put");
+    // gather() waits for the consumer's task.
+    size_t gathered = find(r.trace, [](const Event& e) { return e.kind == EventKind::TaskSuspended && e.task == 1 &&
+                                                                 e.label == "gather()"; });
+    ASSERT_LT(gathered, r.trace.size());
+    s = snapshotAt(r.trace, gathered);
+    EXPECT_EQ(s.task(1)->awaitingTasks.size(), 2u);   // the consumer and q.get()'s task
+    EXPECT_EQ(r.output, "");
+}
+
+TEST(RecordedRun, a_lock_knows_its_holder_and_sleep_names_its_delay) {
+    RecordedTrace r = runTraced("import asyncio\n"                                   // 1
+                                "async def worker(lock, d):\n"                       // 2
+                                "    async with lock:\n"                             // 3
+                                "        await asyncio.sleep(d)\n"                   // 4
+                                "async def main():\n"                                // 5
+                                "    lock = asyncio.Lock()\n"                        // 6
+                                "    await asyncio.gather(worker(lock, 1), worker(lock, 2))\n"  // 7
+                                "asyncio.run(main())\n");                            // 8
+    size_t blocked = find(r.trace, [](const Event& e) { return e.kind == EventKind::TaskSuspended &&
+                                                                e.label == "Lock.acquire()"; });
+    ASSERT_LT(blocked, r.trace.size());
+    Snapshot s = snapshotAt(r.trace, blocked);
+    ASSERT_EQ(s.primitives.size(), 1u);
+    EXPECT_EQ(s.primitives[0].type, "Lock");
+    EXPECT_EQ(s.primitives[0].state, 1);
+    EXPECT_EQ(s.primitives[0].holders, (std::vector<uint64_t>{2}));
+    const TaskView* holder = s.task(2);
+    ASSERT_NE(holder, nullptr);
+    EXPECT_EQ(holder->awaitingLabel, "sleep(1)");
+    // main waits in gather() for both workers.
+    EXPECT_EQ(s.task(1)->awaitingLabel, "gather()");
+    EXPECT_EQ(s.task(1)->awaitingTasks, (std::vector<uint64_t>{2, 3}));
+    // Released at the end.
+    Snapshot end = snapshotAt(r.trace, r.trace.size());
+    EXPECT_EQ(end.primitives[0].state, 0);
+    EXPECT_TRUE(end.primitives[0].holders.empty());
 }
