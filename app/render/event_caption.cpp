@@ -251,6 +251,11 @@ QString describeEvent(size_t step, const trace::Event &e, const trace::Snapshot 
                     QStringLiteral("%1 is raised again in %2, which was waiting"))
                    .arg(qs(e.excType), task);
         break;
+    case EventKind::ExceptionUnretrieved:
+        what = pick(QStringLiteral("Personne n'a récupéré l'exception de %1 : « Task exception was never retrieved » (%2)"),
+                    QStringLiteral("Nobody retrieved %1's exception: \"Task exception was never retrieved\" (%2)"))
+                   .arg(e.task ? task : QStringLiteral("Future #") + QString::number(e.future), exceptionText(e));
+        break;
     case EventKind::CancelRequested:
         what = pick(QStringLiteral("%1.cancel() : annulation demandée"), QStringLiteral("%1.cancel(): cancellation requested"))
                    .arg(task);

@@ -1473,14 +1473,16 @@ private:
         if (t.state == TaskState::Done)
             return QStringLiteral("✓ ") + qs(t.result);
         if (t.state == TaskState::Failed)
-            return QStringLiteral("✗ ") + qs(t.exception.type);
+            return QStringLiteral("✗ ") + qs(t.exception.type)
+                + (t.unretrieved ? QStringLiteral(" · ") + tr("never retrieved") : QString());
         return QStringLiteral("⊘ ") + taskStateLabel(TaskState::Cancelled, lang);
     }
 
     double doneChipWidth(const TaskView &t) const
     {
         const double nameW = std::min(textW(StageFont::Chip, true, qs(t.name)), 160.0);
-        const double noteW = std::min(textW(StageFont::Chip, t.state == TaskState::Failed, doneNote(t)) + 2, 220.0);
+        const double noteW =
+            std::min(textW(StageFont::Chip, t.state == TaskState::Failed, doneNote(t)) + 2, t.unretrieved ? 400.0 : 220.0);
         return 22 + nameW + 10 + noteW + 14;
     }
 
@@ -1490,7 +1492,8 @@ private:
         const QColor colour = pal.taskColour(t.id);
         const ItemKey key = itemKey(ItemRole::Task, t.id);
         const bool failed = t.state == TaskState::Failed;
-        box(key, 0, rect, pal.cardFill, failed ? pal.exception : colour, 2, 8, 2);
+        const size_t chip = box(key, 0, rect, pal.cardFill, failed ? pal.exception : colour, 2, 8, 2);
+        g.items[chip].dashed = t.unretrieved;   // its exception went nowhere
         box(itemKey(ItemRole::TaskStripe, t.id), key, QRectF(5, 5, 8, rect.height() - 10), colour, QColor(), 0, 4, 3);
         const double nameW = std::min(textW(StageFont::Chip, true, qs(t.name)) + 1, 160.0);
         text(itemKey(ItemRole::TaskTitle, t.id), key, QRectF(20, 0, nameW, rect.height()), qs(t.name), StageFont::Chip,
@@ -1512,7 +1515,8 @@ private:
             return false;
         const trace::EventKind kind = *ctx.focus.kind;
         uint64_t holder = 0;
-        if (kind == EventKind::ExceptionStored || kind == EventKind::ExceptionReraised)
+        if (kind == EventKind::ExceptionStored || kind == EventKind::ExceptionReraised
+            || kind == EventKind::ExceptionUnretrieved)
             holder = ctx.focus.future;
         else if (kind == EventKind::TaskFailed || kind == EventKind::CancelDelivered)
             holder = ctx.focus.tasks.empty() ? 0 : ctx.focus.tasks.front();
@@ -1531,6 +1535,8 @@ private:
         if (t->state != TaskState::Failed || !index.count(itemKey(ItemRole::Task, t->id)))
             return false;
         label = QStringLiteral("✗ ") + qs(t->exception.type);
+        if (kind == EventKind::ExceptionUnretrieved)
+            label += QStringLiteral(" · ") + tr("never retrieved");
         r = onDoneChip(t->id, label);
         fill = pal.exception;
         return true;
@@ -1768,6 +1774,7 @@ QString stageText(const char *english, Language language)
         {QStringLiteral("no timer pending"), QStringLiteral("aucun timer en attente")},
         {QStringLiteral("done"), QStringLiteral("terminées")},
         {QStringLiteral("more primitive"), QStringLiteral("autre primitive")},
+        {QStringLiteral("never retrieved"), QStringLiteral("jamais récupérée")},
         {QStringLiteral("more primitives"), QStringLiteral("autres primitives")},
         {QStringLiteral("size"), QStringLiteral("taille")},
         {QStringLiteral("value"), QStringLiteral("valeur")},

@@ -212,6 +212,7 @@ EventPacing Theme::pacing(trace::EventKind kind) const
     case K::ExceptionCaught:
     case K::ExceptionStored:
     case K::ExceptionReraised:
+    case K::ExceptionUnretrieved:
     case K::CancelDelivered:
     case K::TaskFailed:
         return exceptionPacing;

@@ -725,6 +725,10 @@ void FutureObject::finalize() {
     if (!logTraceback) return;
     Interp* in = currentInterp();
     if (!in || !loop) return;
+    if (in->recorder) {
+        bool isTask = type()->isSubclassOf(asyncioTypes().task);
+        recordException(*in, EventKind::ExceptionUnretrieved, isTask ? id : 0, id, exception);
+    }
     Ref<DictObject> ctx(new DictObject());
     ctx->setStr(intern("message"), makeStr(Interp::typeOf(Value(this))->name + " exception was never retrieved"));
     ctx->setStr(intern("exception"), exception);

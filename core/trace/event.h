@@ -99,6 +99,9 @@ enum class EventKind : uint8_t {
                          // `excType`, `excMessage`
     ExceptionReraised,   // thrown into an awaiting task when it wakes because the future it awaited holds
                          // an exception or was cancelled: `task`, `future`, `excType`, `excMessage`
+    ExceptionUnretrieved,// a failed task or future is collected and nobody ever asked for its exception:
+                         // asyncio reports "Task exception was never retrieved" (the report follows as
+                         // output): `future`, `task` (= `future` for a task), `excType`, `excMessage`
     // ---- cancellation
     CancelRequested,     // Task.cancel(): `task`, `text` = the message's repr (empty: none), `frame` and
                          // `line` = the await where the task is suspended (0: not suspended)

@@ -360,6 +360,9 @@ void applyTo(Snapshot& s, Queues& q, const Event& e) {
     case EventKind::ExceptionReraised:
         s.inFlight = ExceptionView{e.excType, e.excMessage, e.task, 0, 0};
         break;
+    case EventKind::ExceptionUnretrieved:
+        if (TaskView* t = findTask(s, e.task)) t->unretrieved = true;
+        break;
     case EventKind::CancelRequested:
         if (TaskView* t = findTask(s, e.task)) t->cancelRequested = true;
         break;

@@ -90,6 +90,7 @@ struct TaskView {
     std::vector<uint64_t> awaitedBy; // tasks waiting on this task, in the order they started waiting
     std::string result;              // repr of the result (Done)
     ExceptionView exception;         // the stored exception (Failed)
+    bool unretrieved = false;        // collected with nobody ever asking for that exception
     bool cancelRequested = false;    // cancel() was called and not yet delivered
     bool operator==(const TaskView&) const = default;
 };

@@ -19,7 +19,7 @@ constexpr std::array<std::string_view, kEventKindCount> kKindNames = {
     "future_done",          "future_chained",     "primitive_created", "primitive_changed",
     "frame_pushed",       "frame_popped",    "line_executed",
     "exception_raised",     "exception_propagated", "exception_caught", "exception_stored",
-    "exception_reraised",   "cancel_requested",   "cancel_delivered", "output_written",
+    "exception_reraised",   "exception_unretrieved", "cancel_requested",   "cancel_delivered", "output_written",
 };
 
 // Code events (and output) belong to the task running when they happen.

@@ -990,3 +990,30 @@ TEST(RecordedRun, a_lock_knows_its_holder_and_sleep_names_its_delay) {
     EXPECT_EQ(end.primitives[0].state, 0);
     EXPECT_TRUE(end.primitives[0].holders.empty());
 }
+
+TEST(RecordedRun, an_exception_nobody_retrieves_is_marked_on_its_task) {
+    RecordedTrace r = runTraced("import asyncio\n"                              // 1
+                                "async def fail():\n"                           // 2
+                                "    raise ValueError('lost')\n"                // 3
+                                "async def main():\n"                           // 4
+                                "    t = asyncio.create_task(fail())\n"         // 5
+                                "    await asyncio.sleep(0.1)\n"                // 6
+                                "    del t\n"                                   // 7
+                                "    await asyncio.sleep(0.1)\n"                // 8
+                                "asyncio.run(main())\n");                       // 9
+    size_t at = find(r.trace, [](const Event& e) { return e.kind == EventKind::ExceptionUnretrieved; });
+    ASSERT_LT(at, r.trace.size());
+    const Event e = r.trace[at];
+    EXPECT_EQ(e.task, 2u);
+    EXPECT_EQ(e.future, 2u);
+    EXPECT_EQ(e.excType, "ValueError");
+    EXPECT_EQ(e.excMessage, "lost");
+    EXPECT_FALSE(snapshotAt(r.trace, at - 1).task(2)->unretrieved);
+    const Snapshot s = snapshotAt(r.trace, at);
+    EXPECT_EQ(s.task(2)->state, TaskState::Failed);
+    EXPECT_TRUE(s.task(2)->unretrieved);
+    // asyncio's own report follows on stderr.
+    EXPECT_NE(r.output.find("Task exception was never retrieved"), std::string::npos);
+    size_t report = find(r.trace, [](const Event& e) { return e.kind == EventKind::OutputWritten && e.isStderr; }, at);
+    EXPECT_LT(report, r.trace.size());
+}
