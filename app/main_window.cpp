@@ -91,6 +91,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_player, &Player::frameChanged, this, &MainWindow::showFrame);
     connect(m_timeline, &TimelineView::seekRequested, m_player, &Player::seek);
     connect(m_timeline, &TimelineView::taskClicked, this, &MainWindow::selectTask);
+    connect(m_stage, &StageWidget::taskClicked, this, &MainWindow::selectTask);
     connect(m_stack, &StackInspector::taskSelected, this, &MainWindow::selectTask);
     connect(m_stack, &StackInspector::lineActivated, m_codeView, &CodeView::revealLine);
 

@@ -1,5 +1,6 @@
 #include "panels/stage_widget.h"
 
+#include <QMouseEvent>
 #include <QPainter>
 
 #include <algorithm>
@@ -9,6 +10,7 @@ namespace ascope {
 StageWidget::StageWidget(QWidget *parent) : QWidget(parent)
 {
     setAttribute(Qt::WA_OpaquePaintEvent);
+    setMouseTracking(true);
 }
 
 StageWidget::~StageWidget() = default;
@@ -99,6 +101,51 @@ void StageWidget::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
     renderFrame(painter, currentFrame());
+}
+
+uint64_t StageWidget::taskAt(const QPointF &pos) const
+{
+    const FrameInput frame = currentFrame();
+    // Where things are on screen: the layout the frame is closer to.
+    const StageGeometry &g = frame.progress < 0.5 ? frame.before : frame.after;
+    if (g.scale <= 0)
+        return 0;
+    const QPointF p = pos / g.scale;
+    // Children come after their parents: the last item under the point is the innermost.
+    for (auto it = g.items.rbegin(); it != g.items.rend(); ++it) {
+        if (it->opacity < 0.5 || !g.absoluteRect(it->key).contains(p))
+            continue;
+        for (const StageItem *item = &*it; item; item = item->parent ? g.find(item->parent) : nullptr) {
+            const ItemRole role = keyRole(item->key);
+            if (role == ItemRole::Task && keyId(item->key) != 0)
+                return keyId(item->key);
+            if (role == ItemRole::PrimitiveHolder)
+                return keyId(item->key) & 0xffffffffull;
+        }
+    }
+    return 0;
+}
+
+void StageWidget::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton) {
+        if (const uint64_t task = taskAt(event->position())) {
+            emit taskClicked(task);
+            event->accept();
+            return;
+        }
+    }
+    QWidget::mousePressEvent(event);
+}
+
+void StageWidget::mouseMoveEvent(QMouseEvent *event)
+{
+    // A hand over what a click selects.
+    if (taskAt(event->position()))
+        setCursor(Qt::PointingHandCursor);
+    else
+        unsetCursor();
+    QWidget::mouseMoveEvent(event);
 }
 
 } // namespace ascope

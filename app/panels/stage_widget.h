@@ -46,11 +46,21 @@ public:
     // The frame as painted now (what the exporter writes at this position and size).
     FrameInput currentFrame() const;
 
+    // The task whose card or chip (or a lock holder's chip naming it) is
+    // under `pos` (widget pixels) in the frame as painted now; 0: none.
+    uint64_t taskAt(const QPointF &pos) const;
+
     QSize sizeHint() const override { return QSize(960, 540); }
     QSize minimumSizeHint() const override { return QSize(480, 270); }
 
+signals:
+    // A click on a task's card or chip.
+    void taskClicked(uint64_t task);
+
 protected:
     void paintEvent(QPaintEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
 
 private:
     FrameOptions options() const;

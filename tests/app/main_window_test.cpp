@@ -67,6 +67,7 @@ private slots:
     void editKeepsThePosition();
     void playerSettingsPersist();
     void grabsTheWindowAfterSteps();
+    void clickingATaskOnTheStageSelectsIt();
 
 private:
     QString copyToTemp(const QString &source);
@@ -654,3 +655,44 @@ void MainWindowTest::grabsTheWindowAfterSteps()
 QTEST_MAIN(MainWindowTest)
 #include "main_window_test.moc"
 
+
+void MainWindowTest::clickingATaskOnTheStageSelectsIt()
+{
+    MainWindow window;
+    window.resize(1600, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openScenario(scenarioPath("05_two_sleepers.py")));
+    const auto run = window.shownRun();
+    // A position where two tasks wait on their timers.
+    size_t position = 0;
+    for (size_t i = 0; i < run->trace().size(); ++i) {
+        const trace::Snapshot s = run->snapshotAt(long(i));
+        int waiting = 0;
+        for (const trace::TaskView &t : s.tasks)
+            waiting += t.state == trace::TaskState::Waiting ? 1 : 0;
+        if (waiting >= 2) {
+            position = i;
+            break;
+        }
+    }
+    QVERIFY(position > 0);
+    window.player()->seek(position);
+    QTRY_COMPARE(window.stage()->step(), position);
+    const FrameInput frame = window.stage()->currentFrame();
+    const StageGeometry &g = frame.after;
+    const trace::Snapshot s = run->snapshotAt(long(position));
+    for (const trace::TaskView &t : s.tasks) {
+        if (t.state != trace::TaskState::Waiting)
+            continue;
+        const QRectF card = g.absoluteRect(itemKey(ItemRole::Task, t.id));
+        QVERIFY(!card.isNull());
+        // A click on the card's title row, in widget pixels.
+        const QPoint at = QPointF((card.left() + 40) * g.scale, (card.top() + 20) * g.scale).toPoint();
+        QCOMPARE(window.stage()->taskAt(at), t.id);
+        QTest::mouseClick(window.stage(), Qt::LeftButton, Qt::NoModifier, at);
+        QCOMPARE(window.stackInspector()->shownTask(), t.id);
+    }
+    // Empty stage space selects nothing new.
+    QCOMPARE(window.stage()->taskAt(QPointF(2, 2)), uint64_t(0));
+}
