@@ -10,14 +10,22 @@
 // from other work on the machine; the CPU column (all threads of the
 // process: Qt fills large areas on a thread pool) is the steadier measure.
 //
-//   render_bench [--frames N] [--tasks N] [--png DIR]
-//   (--tasks: only that row; DIR: also write the frames looked at)
+// A second table measures what an edit costs in the window, per course
+// scenario: the run with recording and its index (RunModel::run), then the
+// frame at the position kept (the middle of the run). Goal: ~100 ms.
+//
+//   render_bench [--frames N] [--tasks N] [--png DIR] [--scenarios DIR]
+//   (--tasks: only that row; DIR: also write the frames looked at;
+//    --scenarios: where the course scenarios are, default the source tree's)
+#include "run_model.h"
 #include "render/render_frame.h"
 #include "render/stage_layout.h"
 #include "render/theme.h"
 #include "stage_scenes.h"
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QGuiApplication>
 #include <QImage>
 #include <QPainter>
@@ -68,6 +76,47 @@ StageContext context(const trace::Snapshot &s, const trace::Event &event)
     return ctx;
 }
 
+// An edit in the window: run and index the scenario, then draw the frame at
+// the kept position. Median of 9 per scenario.
+void rerunTable(const QString &dir)
+{
+    const QStringList files = QDir(dir).entryList({QStringLiteral("*.py")}, QDir::Files, QDir::Name);
+    if (files.isEmpty())
+        return;
+    std::printf("\nEdit and re-run, per course scenario (milliseconds, median of 9; 1920x1080)\n\n");
+    std::printf("| scenario                         | events | run + index | frame | total |\n");
+    std::printf("|:---------------------------------|-------:|------------:|------:|------:|\n");
+    const Theme &theme = Theme::standard();
+    auto duration = [&theme](const trace::Event &e) { return theme.pacing(e.kind).seconds * 1000.0; };
+    for (const QString &name : files) {
+        QFile file(dir + QLatin1Char('/') + name);
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        const std::string source = file.readAll().toStdString();
+        std::vector<double> runs, draws, totals;
+        size_t events = 0;
+        for (int k = 0; k < 9; ++k) {
+            QElapsedTimer timer;
+            timer.start();
+            std::shared_ptr<const RunModel> run = RunModel::run(name, source, RunLimits{}, duration);
+            const double ran = double(timer.nsecsElapsed()) / 1e6;
+            events = run->trace().size();
+            FrameOptions options;
+            const FrameInput input = run->stageSource().frame(events / 2, 1.0, options);
+            QImage image(1920, 1080, QImage::Format_RGB32);
+            QPainter painter(&image);
+            renderFrame(painter, input);
+            painter.end();
+            const double total = double(timer.nsecsElapsed()) / 1e6;
+            runs.push_back(ran);
+            draws.push_back(total - ran);
+            totals.push_back(total);
+        }
+        std::printf("| %-32s | %6zu | %11.1f | %5.1f | %5.1f |\n", qPrintable(name), events, stats(runs).median,
+                    stats(draws).median, stats(totals).median);
+    }
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -75,6 +124,7 @@ int main(int argc, char **argv)
     int frames = 300;
     int onlyTasks = 0;
     QString pngDir;
+    QString scenarioDir = QStringLiteral(ASYNCSCOPE_SOURCE_DIR "/scenarios");
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--frames") && i + 1 < argc)
             frames = std::max(5, std::atoi(argv[++i]));
@@ -82,6 +132,8 @@ int main(int argc, char **argv)
             onlyTasks = std::atoi(argv[++i]);
         else if (!std::strcmp(argv[i], "--png") && i + 1 < argc)
             pngDir = QString::fromLocal8Bit(argv[++i]);
+        else if (!std::strcmp(argv[i], "--scenarios") && i + 1 < argc)
+            scenarioDir = QString::fromLocal8Bit(argv[++i]);
     }
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -159,5 +211,7 @@ int main(int argc, char **argv)
         std::printf("| %5d | %18.2f | %5.2f | %5.2f | %10.2f | %21.2f | %5.2f | %11d | %7d |\n", n, a.median, a.p90,
                     a.best, c.median, b.median, b.p90, input.after.shownTasks, input.after.groupedTasks);
     }
+    if (onlyTasks == 0)
+        rerunTable(scenarioDir);
     return 0;
 }
