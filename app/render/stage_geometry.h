@@ -160,6 +160,7 @@ struct StageArrow
     QColor colour;
     double width = 2;
     bool dashed = false;
+    bool under = false;          // drawn beneath the cards (seen where it crosses the gaps)
     double opacity = 1;
 };
 

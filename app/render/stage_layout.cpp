@@ -1662,15 +1662,29 @@ private:
             for (uint64_t inner : t.awaitingTasks) {
                 if (part > 200)
                     break;
-                if (index.count(itemKey(ItemRole::Task, inner)))
+                const TaskView *it = s.task(inner);
+                const bool finished = !it || it->state == TaskState::Done || it->state == TaskState::Failed
+                    || it->state == TaskState::Cancelled;
+                if (finished || !index.count(itemKey(ItemRole::Task, inner)))
+                    continue;
+                // To a task in WAITING from the pill; to one on the CPU or in
+                // READY (above) from the card's edge, as for a task awaited directly.
+                if (it->state == TaskState::Waiting)
                     arrow(itemKey(ItemRole::Awaited, t.id, part++), pill, itemKey(ItemRole::Task, inner),
                           StageArrow::Kind::Waits, pal.arrow, 2, false);
+                else
+                    arrow(itemKey(ItemRole::Awaited, t.id, part++), itemKey(ItemRole::Task, t.id),
+                          itemKey(ItemRole::Task, inner), StageArrow::Kind::Awaits, pal.arrow, 2, false);
             }
         }
-        for (const auto &[primitive, holder] : wokenByHolder)
+        // Beneath the cards: the holder's chip already names it; the arrow
+        // must not run over the waiters' pills.
+        for (const auto &[primitive, holder] : wokenByHolder) {
             arrow(itemKey(ItemRole::PrimitiveHolder, primitiveItemId(primitive, holder), 1),
                   itemKey(ItemRole::Primitive, primitive), itemKey(ItemRole::Task, holder), StageArrow::Kind::WokenBy,
-                  pal.taskColour(holder), 2, true);
+                  pal.taskColour(holder), 2.5, true);
+            g.arrows.back().under = true;
+        }
     }
 
     void markFocus()

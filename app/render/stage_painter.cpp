@@ -299,7 +299,8 @@ void paintArrow(QPainter &p, const StageArrow &arrow, const QRectF &from, const 
     // A pill's arrow to something beside it leaves downwards, as a wake-up
     // arrow does: straight across, it would run along the other cards' pills.
     const bool below = to.top() >= from.bottom() && to.left() < from.right() && to.right() > from.left();
-    if (arrow.kind == StageArrow::Kind::WokenBy || (arrow.kind == StageArrow::Kind::Waits && !below))
+    const bool above = to.bottom() <= from.top();   // on the CPU or in READY: straight up
+    if (arrow.kind == StageArrow::Kind::WokenBy || (arrow.kind == StageArrow::Kind::Waits && !below && !above))
         wakeEnds(from, to, start, end, d0, d1, arrow.kind == StageArrow::Kind::Waits);
     else
         arrowEnds(from, to, start, end, d0, d1);
@@ -390,22 +391,25 @@ void paintStage(QPainter &p, const StageGeometry &g, const Theme &theme, double 
     for (const StageItem &item : g.items)
         rects.emplace(item.key, item.rect);
 
-    constexpr int kArrowLayer = 5;
-    bool arrowsDone = false;
-    auto drawArrows = [&] {
+    // Arrows go over the cards (layer 5), those marked `under` beneath them (layer 2).
+    constexpr int kArrowLayer = 5, kUnderLayer = 2;
+    bool arrowsDone = false, underDone = false;
+    auto drawArrows = [&](bool under) {
         for (const StageArrow &arrow : g.arrows) {
             auto a = rects.find(arrow.from), b = rects.find(arrow.to);
-            if (a == rects.end() || b == rects.end() || arrow.opacity <= 0.003)
+            if (arrow.under != under || a == rects.end() || b == rects.end() || arrow.opacity <= 0.003)
                 continue;
             p.setOpacity(1);
-            paintArrow(p, arrow, a->second, b->second, theme.stage.cardFill);
+            paintArrow(p, arrow, a->second, b->second, under ? QColor() : theme.stage.cardFill);
         }
         p.setOpacity(1);
-        arrowsDone = true;
+        (under ? underDone : arrowsDone) = true;
     };
     for (const StageItem &item : g.items) {
+        if (!underDone && item.z >= kUnderLayer)
+            drawArrows(true);
         if (!arrowsDone && item.z >= kArrowLayer)
-            drawArrows();
+            drawArrows(false);
         if (item.opacity <= 0.003)
             continue;
         p.setOpacity(std::min(1.0, item.opacity));
@@ -424,8 +428,10 @@ void paintStage(QPainter &p, const StageGeometry &g, const Theme &theme, double 
         if (clipped)
             p.restore();
     }
+    if (!underDone)
+        drawArrows(true);
     if (!arrowsDone)
-        drawArrows();
+        drawArrows(false);
     p.setOpacity(1);
 }
 
