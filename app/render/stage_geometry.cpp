@@ -131,7 +131,10 @@ StageGeometry interpolateGeometry(const StageGeometry &before, const StageGeomet
                 }
                 item.rect.translate(parentOrigin(b.parent, absB[j].translated(-b.rect.topLeft())));
             }
-            item.opacity = b.opacity * u;
+            // A text appears in the second half, after whatever text leaves
+            // from the same place has gone (the frame row of a callee that
+            // returns, a label replaced by another): texts never overlap.
+            item.opacity = b.opacity * (b.shape == StageItem::Shape::Text ? std::max(0.0, 2 * u - 1) : u);
             placed[item.key] = item.rect;
             out.items.push_back(std::move(item));
             continue;
@@ -176,7 +179,7 @@ StageGeometry interpolateGeometry(const StageGeometry &before, const StageGeomet
         StageItem item = a;
         item.parent = 0;
         item.rect = a.rect.translated(parentOrigin(a.parent, absA[i].translated(-a.rect.topLeft())));
-        item.opacity = a.opacity * (1 - u);
+        item.opacity = a.opacity * (a.shape == StageItem::Shape::Text ? std::max(0.0, 1 - 2 * u) : 1 - u);
         placed.emplace(item.key, item.rect);
         out.items.push_back(std::move(item));
     }
