@@ -63,6 +63,9 @@ Value makePrimed(Interp& in, const std::string& name, AgenBody body) {
         if (!thrown.isNull() && in.isInstance(thrown, types().GeneratorExit)) throw PyException{thrown};
         return body(in, self, thrown);
     });
+    // CPython's __anext__/asend return an async_generator_asend, athrow and aclose an async_generator_athrow.
+    co.as<GeneratorObject>()->builtinAwaitable =
+        name == "athrow" || name == "aclose" ? "async_generator_athrow" : "async_generator_asend";
     Value out;
     co.as<GeneratorObject>()->resume(in, Value::none(), Value(), out);
     return co;

@@ -253,6 +253,8 @@ std::string formatCallbackSource(Interp& in, const Value& func, const std::vecto
 std::string coroutineRepr(Interp& in, const Value& coro) {
     if (!coro.isObj(Kind::Generator)) return in.repr(coro);
     auto* g = coro.as<GeneratorObject>();
+    // coroutines._format_coroutine: no __name__, no code, no cr_running.
+    if (g->builtinAwaitable) return std::string("<") + g->builtinAwaitable + " without __name__>()";
     std::string name = (g->qualname && !g->qualname->s.empty() ? g->qualname->s : g->name->s) + "()";
     if (g->isNative() || !g->func) {
         // CPython's are Python coroutines: running while they have a frame.

@@ -76,6 +76,10 @@ public:
     // frames in CPython. Its yields suspend the host's fiber.
     Value runInline(Interp& in, GeneratorObject* host);
     bool isNative() const { return bool(m_nativeBody); }
+    // A native coroutine standing for one of CPython's built-in awaitables
+    // without a __name__ ("async_generator_athrow" for agen.aclose()): how
+    // asyncio's reprs name it. Null: an ordinary coroutine.
+    const char* builtinAwaitable = nullptr;
     // Where the coroutine was created, for "never awaited" warnings.
     int createdLine = 0;
     const CodeInfo* createdIn = nullptr;
