@@ -1055,7 +1055,24 @@ private:
     }
 
     // ---- primitives (Queue, Lock, Event, Condition, Semaphore), in WAITING
-    double primitiveHeight() const { return 8 + rowH + 4 + chipH + 4 + rowH + 6; }
+    // A primitive's box: its name and state; a row of contents (a queue's
+    // items, a lock's holders) when it has some; who waits, when someone does.
+    // An idle Lock or Event is one line.
+    static bool isQueue(const PrimitiveView &p) { return p.type.find("Queue") != std::string::npos; }
+    static bool holds(const PrimitiveView &p)
+    {
+        return (p.type.find("Lock") != std::string::npos || p.type.find("Semaphore") != std::string::npos)
+            && !p.holders.empty();
+    }
+    double primitiveHeight(const PrimitiveView &p, bool waited) const
+    {
+        double h = 6 + rowH;
+        if (isQueue(p) || holds(p))
+            h += 4 + chipH;
+        if (waited)
+            h += rowH - 2;
+        return h + 6;
+    }
 
     void primitives(const QRectF &col)
     {
@@ -1080,25 +1097,33 @@ private:
             order.push_back(&p);
         std::stable_sort(order.begin(), order.end(),
                          [&](const PrimitiveView *a, const PrimitiveView *b) { return rank(*a) < rank(*b); });
-        const double h = primitiveHeight();
-        size_t fit = size_t(std::max(0.0, (col.height() + sz.gap) / (h + sz.gap)));
-        if (fit < order.size() && fit > 0 && (double(fit) * (h + sz.gap) + rowH > col.height() + sz.gap))
-            --fit;   // room for the "+N" line
-        std::vector<const PrimitiveView *> shown(order.begin(), order.begin() + std::min(fit, order.size()));
+        // As many as fit, in that order ("+N" goes in the region's label row).
+        const double gap = 6;
+        std::vector<const PrimitiveView *> shown;
+        double used = 0;
+        for (size_t i = 0; i < order.size(); ++i) {
+            const double h = primitiveHeight(*order[i], waiters.count(order[i]->id) > 0);
+            if (used + h > col.height())
+                break;
+            shown.push_back(order[i]);
+            used += h + gap;
+        }
         std::sort(shown.begin(), shown.end(), [](const PrimitiveView *a, const PrimitiveView *b) { return a->id < b->id; });
         double y = col.top();
         for (const PrimitiveView *p : shown) {
             auto w = waiters.find(p->id);
-            primitive(*p, QRectF(col.left(), y, col.width(), h),
-                      w == waiters.end() ? std::vector<const TaskView *>{} : w->second);
-            y += h + sz.gap;
+            const std::vector<const TaskView *> none;
+            const auto &waiting = w == waiters.end() ? none : w->second;
+            const double h = primitiveHeight(*p, !waiting.empty());
+            primitive(*p, QRectF(col.left(), y, col.width(), h), waiting);
+            y += h + gap;
         }
         if (shown.size() < order.size()) {
             const size_t more = order.size() - shown.size();
-            text(itemKey(ItemRole::MorePrimitives, 0), 0, QRectF(col.left() + 4, y, col.width() - 8, rowH),
+            text(itemKey(ItemRole::MorePrimitives, 0), 0, QRectF(col.left(), waitRect.top() + 2, col.width(), 34),
                  QStringLiteral("+") + QString::number(more) + QLatin1Char(' ')
                      + (more == 1 ? tr("more primitive") : tr("more primitives")),
-                 StageFont::Body, false, pal.mutedText, 0x1, 2);
+                 StageFont::Body, false, pal.mutedText, 0x2, 2);
         }
     }
 
@@ -1126,7 +1151,7 @@ private:
         const ItemKey key = itemKey(ItemRole::Primitive, p.id);
         box(key, 0, rect, pal.cardFill, pal.text, 2, sz.radius, 2);
         const double innerW = rect.width() - 24;
-        double y = 8;
+        double y = 6;
         // Title: name on the left, state on the right.
         const QString state = primitiveState(p);
         const double stateW = state.isEmpty() ? 0 : std::min(textW(StageFont::Body, false, state) + 4, innerW * 0.5);
@@ -1136,6 +1161,11 @@ private:
             text(itemKey(ItemRole::PrimitiveText, p.id, 1), key, QRectF(12 + innerW - stateW, y, stateW, rowH), state,
                  StageFont::Body, false, pal.mutedText, 0x2, 3);
         y += rowH + 4;
+        if (!isQueue(p) && !holds(p)) {
+            if (!waiting.empty())
+                waitersLine(p, key, QRectF(12, y - 2, innerW, rowH), waiting);
+            return;
+        }
 
         // Contents: a queue's items (next out on the left) and free places;
         // a lock's or semaphore's holders.
@@ -1177,56 +1207,50 @@ private:
             if (items.empty() && freePlaces == 0)
                 text(itemKey(ItemRole::PrimitiveItemText, primitiveItemId(p.id, 0)), key, row, tr("empty"),
                      StageFont::Body, false, pal.mutedText, 0x1, 3);
-        } else if (p.type.find("Lock") != std::string::npos || p.type.find("Semaphore") != std::string::npos) {
-            if (p.holders.empty()) {
-                text(itemKey(ItemRole::PrimitiveHolderText, primitiveItemId(p.id, 0)), key, row, tr("nobody holds it"),
-                     StageFont::Body, false, pal.mutedText, 0x1, 3);
-            } else {
-                const QString label = tr("held by");
-                const double labelW = textW(StageFont::Body, false, label) + 8;
-                text(itemKey(ItemRole::PrimitiveHolderText, primitiveItemId(p.id, 0)), key,
-                     QRectF(x, row.top(), labelW, chipH), label, StageFont::Body, false, pal.mutedText, 0x1, 3);
-                x += labelW;
-                for (uint64_t holder : p.holders) {
-                    const TaskView *t = s.task(holder);
-                    const QString name = t ? qs(t->name) : QStringLiteral("#") + QString::number(holder);
-                    const double w = std::min(textW(StageFont::Chip, true, name) + 24, row.right() - x);
-                    if (w < 40)
-                        break;
-                    const ItemKey chip = itemKey(ItemRole::PrimitiveHolder, primitiveItemId(p.id, holder));
-                    box(chip, key, QRectF(x, row.top(), w, chipH), mix(pal.taskColour(holder), pal.background, 0.75),
-                        pal.taskColour(holder), 2, chipH / 2, 3);
-                    text(itemKey(ItemRole::PrimitiveHolderText, primitiveItemId(p.id, holder)), chip,
-                         QRectF(10, 0, w - 20, chipH), name, StageFont::Chip, true, pal.text, 0x4, 4);
-                    x += w + chipGap;
-                }
-            }
-        }
-        y += chipH + 4;
-
-        // Who waits, by operation: "get(): Task-2, Task-3".
-        QString who;
-        if (waiting.empty()) {
-            who = tr("no task waits here");
         } else {
-            std::vector<std::pair<std::string, QStringList>> groups;
-            for (const TaskView *t : waiting) {
-                std::string op = t->awaitingLabel;
-                const size_t dot = op.find('.');
-                if (dot != std::string::npos)
-                    op = op.substr(dot + 1);
-                auto it = std::find_if(groups.begin(), groups.end(), [&](const auto &g) { return g.first == op; });
-                if (it == groups.end())
-                    it = groups.insert(groups.end(), {op, {}});
-                it->second << qs(t->name);
+            const QString label = tr("held by");
+            const double labelW = textW(StageFont::Body, false, label) + 8;
+            text(itemKey(ItemRole::PrimitiveHolderText, primitiveItemId(p.id, 0)), key,
+                 QRectF(x, row.top(), labelW, chipH), label, StageFont::Body, false, pal.mutedText, 0x1, 3);
+            x += labelW;
+            for (uint64_t holder : p.holders) {
+                const TaskView *t = s.task(holder);
+                const QString name = t ? qs(t->name) : QStringLiteral("#") + QString::number(holder);
+                const double w = std::min(textW(StageFont::Chip, true, name) + 24, row.right() - x);
+                if (w < 40)
+                    break;
+                const ItemKey chip = itemKey(ItemRole::PrimitiveHolder, primitiveItemId(p.id, holder));
+                box(chip, key, QRectF(x, row.top(), w, chipH), mix(pal.taskColour(holder), pal.background, 0.75),
+                    pal.taskColour(holder), 2, chipH / 2, 3);
+                text(itemKey(ItemRole::PrimitiveHolderText, primitiveItemId(p.id, holder)), chip,
+                     QRectF(10, 0, w - 20, chipH), name, StageFont::Chip, true, pal.text, 0x4, 4);
+                x += w + chipGap;
             }
-            QStringList parts;
-            for (const auto &[op, names] : groups)
-                parts << qs(op) + QStringLiteral(" ← ") + names.join(QStringLiteral(", "));
-            who = parts.join(QStringLiteral(" · "));
         }
-        text(itemKey(ItemRole::PrimitiveText, p.id, 2), key, QRectF(12, y, innerW, rowH), who, StageFont::Body,
-             false, waiting.empty() ? pal.mutedText : pal.text, 0x1, 3);
+        y += chipH + 2;
+        if (!waiting.empty())
+            waitersLine(p, key, QRectF(12, y - 2, innerW, rowH), waiting);
+    }
+
+    // Who waits, by operation: "get() ← Task-2, Task-3".
+    void waitersLine(const PrimitiveView &p, ItemKey key, const QRectF &rect, const std::vector<const TaskView *> &waiting)
+    {
+        std::vector<std::pair<std::string, QStringList>> groups;
+        for (const TaskView *t : waiting) {
+            std::string op = t->awaitingLabel;
+            const size_t dot = op.find('.');
+            if (dot != std::string::npos)
+                op = op.substr(dot + 1);
+            auto it = std::find_if(groups.begin(), groups.end(), [&](const auto &g) { return g.first == op; });
+            if (it == groups.end())
+                it = groups.insert(groups.end(), {op, {}});
+            it->second << qs(t->name);
+        }
+        QStringList parts;
+        for (const auto &[op, names] : groups)
+            parts << qs(op) + QStringLiteral(" ← ") + names.join(QStringLiteral(", "));
+        text(itemKey(ItemRole::PrimitiveText, p.id, 2), key, rect, parts.join(QStringLiteral(" · ")), StageFont::Body,
+             false, pal.text, 0x1, 3);
     }
 
     // ---- TIMERS
@@ -1797,9 +1821,7 @@ QString stageText(const char *english, Language language)
         {QStringLiteral("set"), QStringLiteral("positionné")},
         {QStringLiteral("not set"), QStringLiteral("non positionné")},
         {QStringLiteral("empty"), QStringLiteral("vide")},
-        {QStringLiteral("nobody holds it"), QStringLiteral("personne ne le détient")},
         {QStringLiteral("held by"), QStringLiteral("détenu par")},
-        {QStringLiteral("no task waits here"), QStringLiteral("aucune tâche n'attend ici")},
     };
     return french.value(en, en);
 }

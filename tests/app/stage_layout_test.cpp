@@ -35,6 +35,8 @@ const std::vector<Scene> &allScenes()
         {"crowd_5", [] { return scenes::crowd(5); }},
         {"crowd_100", [] { return scenes::crowd(100); }},
         {"crowd_1000", [] { return scenes::crowd(1000); }},
+        {"primitives", [] { return scenes::primitives(); }},
+        {"primitives_crowded", [] { return scenes::primitives(40); }},
     };
     return scenes;
 }
@@ -71,6 +73,7 @@ bool isSolidObject(ItemRole role)
     case ItemRole::Timer:
     case ItemRole::TimerGroup:
     case ItemRole::Group:
+    case ItemRole::Primitive:
         return true;
     default:
         return false;
@@ -136,6 +139,8 @@ private slots:
     void deepStackOnTheCpuKeepsEveryFrame();
     void exceptionTokenTravelsFromTheFailedTaskToItsAwaiter();
     void cancellationTokenStartsFromTheOrangeMark();
+    void primitivesShowContentsHoldersAndWaiters();
+    void primitivesThatDoNotFitAreCounted();
     void odometerRollsDigits_data();
     void odometerRollsDigits();
 };
@@ -423,6 +428,78 @@ void StageLayoutTest::waitingTaskPointsToWhatItAwaitsAndItsWaker()
     for (const StageArrow &a : e.arrows)
         awaits = awaits || (a.from == itemKey(ItemRole::Task, 1) && a.to == itemKey(ItemRole::Task, 2));
     QVERIFY(awaits);
+}
+
+void StageLayoutTest::primitivesShowContentsHoldersAndWaiters()
+{
+    const StageGeometry g = layout(scenes::primitives());
+    // Each primitive is a box in WAITING, right of the cards.
+    for (uint64_t id : {1, 2, 3})
+        QVERIFY2(g.find(itemKey(ItemRole::Primitive, id)), qPrintable(QString::number(id)));
+    const QRectF queue = g.absoluteRect(itemKey(ItemRole::Primitive, 1));
+    for (uint64_t t : {1, 2, 3, 4, 5})
+        QVERIFY(g.absoluteRect(itemKey(ItemRole::Task, t)).right() < queue.left());
+    QCOMPARE(g.find(itemKey(ItemRole::PrimitiveText, 1, 0))->text, QStringLiteral("Queue"));
+    QCOMPARE(g.find(itemKey(ItemRole::PrimitiveText, 1, 1))->text, QStringLiteral("size 2 / 2"));
+    // The items, in the order they will come out, inside the box.
+    const StageItem *first = g.find(itemKey(ItemRole::PrimitiveItemText, primitiveItemId(1, 1)));
+    const StageItem *second = g.find(itemKey(ItemRole::PrimitiveItemText, primitiveItemId(1, 2)));
+    QVERIFY(first && second);
+    QCOMPARE(first->text, QStringLiteral("'job1'"));
+    QVERIFY(g.absoluteRect(first->key).right() <= g.absoluteRect(second->key).left());
+    QVERIFY(queue.contains(g.absoluteRect(second->key)));
+    // Who waits, by operation.
+    QCOMPARE(g.find(itemKey(ItemRole::PrimitiveText, 1, 2))->text, QStringLiteral("put() ← Task-2, Task-3"));
+    // The lock: locked, held by Task-4, Task-5 waits.
+    QCOMPARE(g.find(itemKey(ItemRole::PrimitiveText, 2, 1))->text, QStringLiteral("locked"));
+    QCOMPARE(g.find(itemKey(ItemRole::PrimitiveHolderText, primitiveItemId(2, 4)))->text, QStringLiteral("Task-4"));
+    QCOMPARE(g.find(itemKey(ItemRole::PrimitiveText, 3, 1))->text, QStringLiteral("○ not set"));
+    // Arrows: each waiter's pill to its primitive; from the lock to its holder;
+    // gather() to the tasks it waits for.
+    auto arrow = [&g](ItemKey from, ItemKey to, StageArrow::Kind kind) {
+        for (const StageArrow &a : g.arrows)
+            if (a.from == from && a.to == to && a.kind == kind)
+                return true;
+        return false;
+    };
+    QVERIFY(arrow(itemKey(ItemRole::Awaited, 2), itemKey(ItemRole::Primitive, 1), StageArrow::Kind::Waits));
+    QVERIFY(arrow(itemKey(ItemRole::Awaited, 3), itemKey(ItemRole::Primitive, 1), StageArrow::Kind::Waits));
+    QVERIFY(arrow(itemKey(ItemRole::Awaited, 5), itemKey(ItemRole::Primitive, 2), StageArrow::Kind::Waits));
+    QVERIFY(arrow(itemKey(ItemRole::Primitive, 2), itemKey(ItemRole::Task, 4), StageArrow::Kind::WokenBy));
+    QVERIFY(arrow(itemKey(ItemRole::Awaited, 1), itemKey(ItemRole::Task, 2), StageArrow::Kind::Waits));
+    QVERIFY(arrow(itemKey(ItemRole::Awaited, 1), itemKey(ItemRole::Task, 3), StageArrow::Kind::Waits));
+    // The pills say what is awaited.
+    QCOMPARE(g.find(itemKey(ItemRole::AwaitedText, 2))->text, QStringLiteral("Queue.put()"));
+    QCOMPARE(g.find(itemKey(ItemRole::AwaitedText, 4))->text, QStringLiteral("sleep(1.0)"));
+    // In French too.
+    const StageGeometry fr = layout(scenes::primitives(), QSize(1920, 1080), &Theme::standard(), {}, Language::French);
+    QCOMPARE(fr.find(itemKey(ItemRole::PrimitiveText, 2, 1))->text, QStringLiteral("verrouillé"));
+    QCOMPARE(fr.find(itemKey(ItemRole::PrimitiveHolderText, primitiveItemId(2, 0)))->text, QStringLiteral("détenu par"));
+}
+
+void StageLayoutTest::primitivesThatDoNotFitAreCounted()
+{
+    // 43 primitives: the ones tasks wait on or that hold something come first; the rest are counted.
+    trace::Snapshot s = scenes::primitives(40);
+    StageFocus focus;
+    focus.object = 25;   // the event is about one of the idle locks: it is shown too
+    const StageGeometry g = layout(s, QSize(1920, 1080), &Theme::standard(), focus);
+    QVERIFY(g.find(itemKey(ItemRole::Primitive, 1)));
+    QVERIFY(g.find(itemKey(ItemRole::Primitive, 2)));
+    QVERIFY(g.find(itemKey(ItemRole::Primitive, 25)));
+    QVERIFY(g.find(itemKey(ItemRole::Primitive, 25))->focus);
+    int shown = 0;
+    for (const StageItem &item : g.items)
+        shown += keyRole(item.key) == ItemRole::Primitive ? 1 : 0;
+    QVERIFY(shown < 43);
+    const StageItem *more = g.find(itemKey(ItemRole::MorePrimitives, 0));
+    QVERIFY(more);
+    QCOMPARE(more->text, QStringLiteral("+%1 more primitives").arg(43 - shown));
+    // Every box stays inside WAITING.
+    const QRectF waiting = g.absoluteRect(itemKey(ItemRole::Region, uint64_t(StageRegion::Waiting)));
+    for (const StageItem &item : g.items)
+        if (keyRole(item.key) == ItemRole::Primitive || keyRole(item.key) == ItemRole::MorePrimitives)
+            QVERIFY2(waiting.contains(g.absoluteRect(item.key)), qPrintable(describe(g, item)));
 }
 
 void StageLayoutTest::exceptionTokenSitsOnItsFrame()

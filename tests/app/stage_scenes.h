@@ -138,6 +138,60 @@ inline trace::Snapshot exceptionsAndCancel()
     return s;
 }
 
+// Primitives: producers and consumers around a bounded Queue holding two
+// items, a Lock held by one task with another waiting, an Event nobody set,
+// and `extraLocks` more locks (to crowd the column). Task 1 runs main(),
+// which waits in gather() for tasks 2 and 3.
+inline trace::Snapshot primitives(int extraLocks = 0)
+{
+    using S = trace::TaskState;
+    trace::Snapshot s;
+    s.phase = trace::LoopPhase::Selecting;
+    s.iteration = 12;
+    s.clock = 2.0;
+    trace::PrimitiveView queue;
+    queue.id = 1;
+    queue.type = "Queue";
+    queue.capacity = 2;
+    queue.state = 2;
+    queue.items = {{1, "'job1'"}, {2, "'job2'"}};
+    queue.puts = 2;
+    queue.unfinished = 2;
+    trace::PrimitiveView lock;
+    lock.id = 2;
+    lock.type = "Lock";
+    lock.state = 1;
+    lock.holders = {4};
+    trace::PrimitiveView event;
+    event.id = 3;
+    event.type = "Event";
+    s.primitives = {queue, lock, event};
+    for (int k = 0; k < extraLocks; ++k) {
+        trace::PrimitiveView more;
+        more.id = uint64_t(10 + k);
+        more.type = "Lock";
+        more.ordinal = 2 + k;
+        s.primitives.push_back(more);
+    }
+    trace::TaskView main = task(1, S::Waiting, "main", {frame(1, "main", 11)});
+    wait(main, 50, "gather()");
+    main.awaitingTasks = {2, 3};
+    trace::TaskView producer = task(2, S::Waiting, "producer", {frame(2, "sleeper", 5)});
+    wait(producer, 51, "Queue.put()");
+    producer.awaitingObject = 1;
+    trace::TaskView other = task(3, S::Waiting, "producer", {frame(3, "sleeper", 5)});
+    wait(other, 52, "Queue.put()");
+    other.awaitingObject = 1;
+    trace::TaskView holder = task(4, S::Waiting, "session", {frame(4, "sleeper", 5)});
+    wait(holder, 53, "sleep(1.0)");
+    trace::TaskView blocked = task(5, S::Waiting, "session", {frame(5, "sleeper", 5)});
+    wait(blocked, 54, "Lock.acquire()");
+    blocked.awaitingObject = 2;
+    s.tasks = {main, producer, other, holder, blocked};
+    s.timers.push_back(sleepTimer(7, 3.0, 53));
+    return s;
+}
+
 // `n` tasks alive: one running, a few ready, most sleeping on timers spread
 // over ten seconds, some done. Ids 1..n; frames two deep.
 inline trace::Snapshot crowd(int n)
