@@ -16,6 +16,7 @@ std::shared_ptr<const RunModel> RunModel::run(const QString &fileName, const std
     if (limits.maxMemory >= 0)
         options.memoryLimit = limits.maxMemory;
     options.trace = &model->m_trace;
+    options.maxEvents = limits.maxEvents;
     QElapsedTimer clock;
     clock.start();
     model->m_result = runSource(model->m_fileName, source, options);

@@ -1,6 +1,7 @@
 #include "export/frame_export.h"
 
 #include "render/render_frame.h"
+#include "run_model.h"
 #include "render/stage_source.h"
 #include "scenario/runner.h"
 
@@ -64,6 +65,7 @@ int exportFrame(const CommandLine &command)
         options.memoryLimit = command.maxMemory;
     options.onOutput = [](Stream, std::string_view) {};
     options.trace = &trace;
+    options.maxEvents = kAnimatedMaxEvents;   // the run the window would show
     const RunResult result = runSource(path, text.str(), options);
 
     if (result.error && result.error->syntax) {

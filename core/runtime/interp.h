@@ -161,8 +161,16 @@ public:
     // Counts one executed statement; throws AbortRun past the budget.
     void step() {
         if (++m_steps > m_maxSteps && m_maxSteps > 0) stepBudgetExhausted();
-        if ((m_steps & 63) == 0 && m_memoryLimit > 0 && liveHeapBytes() - m_memoryBase > m_memoryLimit)
-            memoryBudgetExhausted();
+        if ((m_steps & 63) == 0) {
+            if (m_memoryLimit > 0 && liveHeapBytes() - m_memoryBase > m_memoryLimit) memoryBudgetExhausted();
+            if (m_maxEvents > 0 && m_eventCount() > m_maxEvents) eventBudgetExhausted();
+        }
+    }
+    // Stops the run (AbortRun) once `count()` (the events recorded so far)
+    // passes `maxEvents`: a trace too long to animate is not kept growing.
+    void limitEvents(std::function<size_t()> count, size_t maxEvents) {
+        m_eventCount = std::move(count);
+        m_maxEvents = m_eventCount ? maxEvents : 0;
     }
     int64_t steps() const { return m_steps; }
     // Accounts for `bytes` more (or fewer) bytes held by containers; raises
@@ -313,10 +321,13 @@ public:
 
 private:
     [[noreturn]] void stepBudgetExhausted();
+    [[noreturn]] void eventBudgetExhausted();
     [[noreturn]] void memoryBudgetExhausted();
     int64_t m_memoryBase = 0;
 
     int64_t m_steps = 0;
+    std::function<size_t()> m_eventCount;
+    size_t m_maxEvents = 0;
     int64_t m_maxSteps;
     int64_t m_memoryLimit;
     int64_t m_memoryUsed = 0;

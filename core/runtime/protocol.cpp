@@ -160,6 +160,11 @@ void Interp::stepBudgetExhausted() {
                    " steps: the program looks like an endless loop (use --max-steps N to allow more)"};
 }
 
+void Interp::eventBudgetExhausted() {
+    throw AbortRun{"asyncscope: stopped after " + std::to_string(m_maxEvents) +
+                   " trace events: a run this long cannot be animated (`asyncscope run` runs it whole)"};
+}
+
 void Interp::memoryBudgetExhausted() {
     m_memoryBase = liveHeapBytes();  // let the handler run
     raise(types().MemoryError, "");

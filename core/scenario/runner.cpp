@@ -72,6 +72,10 @@ RunResult runSource(const std::string& filename, std::string_view source, const 
         const aio::AsyncioState* asyncio = &aio::state(in);
         recorder = std::make_unique<trace::TraceRecorder>(*options.trace, [asyncio] { return asyncio->clock; });
         in.recorder = recorder.get();
+        if (options.maxEvents > 0) {
+            const trace::Trace* t = options.trace;
+            in.limitEvents([t] { return t->size(); }, options.maxEvents);
+        }
     }
     // Whatever the interpreter's destructor still does is not part of the run.
     struct DetachRecorder {

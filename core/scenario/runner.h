@@ -37,6 +37,9 @@ struct RunOptions {
     std::function<void(Stream, std::string_view)> onOutput;
     // When set, every event of the run is appended to it (null: no recording).
     trace::Trace* trace = nullptr;
+    // With `trace`: events recorded before the run is stopped as too long to
+    // animate (0: no limit). The window sets it; `asyncscope run` does not.
+    size_t maxEvents = 0;
 };
 
 // Where and why a run stopped on an error, for an editor to mark the line.

@@ -68,6 +68,7 @@ private slots:
     void playerSettingsPersist();
     void grabsTheWindowAfterSteps();
     void clickingATaskOnTheStageSelectsIt();
+    void endlessLoopStopsWithAMessageAndStaysShown();
 
 private:
     QString copyToTemp(const QString &source);
@@ -695,4 +696,22 @@ void MainWindowTest::clickingATaskOnTheStageSelectsIt()
     }
     // Empty stage space selects nothing new.
     QCOMPARE(window.stage()->taskAt(QPointF(2, 2)), uint64_t(0));
+}
+
+void MainWindowTest::endlessLoopStopsWithAMessageAndStaysShown()
+{
+    MainWindow window;
+    window.setInteractive(false);
+    QVERIFY(window.openScenario(testData("spins_forever.py")));
+    const auto run = window.shownRun();
+    QVERIFY(run && run->showable());
+    // Stopped at the event budget, not after tens of millions of steps.
+    QCOMPARE(run->result().exitCode, 4);
+    QVERIFY(run->trace().size() >= kAnimatedMaxEvents);
+    QVERIFY(run->trace().size() < kAnimatedMaxEvents + 100000);
+    QVERIFY2(run->result().error->summary.find("cannot be animated") != std::string::npos,
+             run->result().error->summary.c_str());
+    // What was recorded can be stepped through.
+    window.player()->seek(run->trace().size() - 1);
+    QVERIFY(window.consoleView()->streamText(Stream::Stderr).contains(QStringLiteral("cannot be animated")));
 }

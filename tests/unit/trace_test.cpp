@@ -1017,3 +1017,33 @@ TEST(RecordedRun, an_exception_nobody_retrieves_is_marked_on_its_task) {
     size_t report = find(r.trace, [](const Event& e) { return e.kind == EventKind::OutputWritten && e.isStderr; }, at);
     EXPECT_LT(report, r.trace.size());
 }
+
+TEST(RecordedRun, a_run_too_long_to_animate_stops_at_the_event_budget) {
+    Trace trace;
+    ascope::RunOptions options;
+    options.trace = &trace;
+    options.maxEvents = 5000;
+    ascope::RunResult result = ascope::runSource("spin.py",
+                                                 "import asyncio\n"
+                                                 "async def spin():\n"
+                                                 "    while True:\n"
+                                                 "        await asyncio.sleep(0)\n"
+                                                 "asyncio.run(spin())\n",
+                                                 options);
+    EXPECT_EQ(result.exitCode, 4);
+    ASSERT_TRUE(result.error.has_value());
+    EXPECT_NE(result.error->summary.find("5000 trace events"), std::string::npos) << result.error->summary;
+    // Checked every few statements: it stops soon after the budget.
+    EXPECT_GE(trace.size(), 5000u);
+    EXPECT_LT(trace.size(), 5000u + 5000u);
+    // The message is the run's last output, in the trace too.
+    EXPECT_EQ(trace[trace.size() - 1].kind, EventKind::OutputWritten);
+    // Without a budget the same run goes on (here until its step budget).
+    Trace unlimited;
+    options.trace = &unlimited;
+    options.maxEvents = 0;
+    options.maxSteps = 20000;
+    result = ascope::runSource("spin.py", "n = 0\nwhile True:\n    n += 1\n", options);
+    EXPECT_EQ(result.exitCode, 4);
+    EXPECT_NE(result.error->summary.find("20000 steps"), std::string::npos) << result.error->summary;
+}
