@@ -39,7 +39,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 
-from bench import run_child  # noqa: E402  (wall s, peak KiB, exit, stdout, stderr, cpu s)
+# run_child: (wall s, peak KiB, exit, stdout, stderr, cpu s) of one reaped child
+from bench import (add_interpreter_options, last_line, print_table_header, programs_to_run,  # noqa: E402
+                   require_built, run_child)
 
 
 def default_vloop():
@@ -72,8 +74,7 @@ def check(ours, py):
     if not ours["stable"] or not py["stable"]:
         return "RUNS DIFFER"
     if ours["status"] != py["status"]:
-        last = (ours["err"].decode(errors="replace").strip().splitlines() or [""])[-1]
-        return f"EXIT {ours['status']} vs {py['status']} {last}".rstrip()
+        return f"EXIT {ours['status']} vs {py['status']} {last_line(ours['err'])}".rstrip()
     # vloop merges the program's stdout and stderr into one stream.
     if ours["out"] + ours["err"] != py["out"]:
         return "OUTPUT DIFFERS"
@@ -82,8 +83,7 @@ def check(ours, py):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--asyncscope", default=os.path.join(ROOT, "build", "asyncscope"))
-    parser.add_argument("--python", default="python3")
+    add_interpreter_options(parser)
     parser.add_argument("--vloop", default=default_vloop())
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-record", action="store_true",
@@ -91,11 +91,8 @@ def main():
     parser.add_argument("scenarios", nargs="*")
     args = parser.parse_args()
 
-    scenarios = args.scenarios or sorted(
-        os.path.join(HERE, "asyncio", name)
-        for name in os.listdir(os.path.join(HERE, "asyncio")) if name.endswith(".py"))
-    if not os.access(args.asyncscope, os.X_OK):
-        sys.exit(f"asyncio_bench.py: {args.asyncscope} is not built; run scripts/build.sh first")
+    scenarios = programs_to_run(args.scenarios, "asyncio")
+    require_built(args.asyncscope, "asyncio_bench.py")
     record = not args.no_record and supports_record(args.asyncscope)
     ours_cmd = [args.asyncscope, "run"] + (["--record"] if record else []) + ["--max-steps", "0"]
     py_cmd = [args.python, os.path.abspath(args.vloop), "--timeout", "0"]
@@ -106,8 +103,7 @@ def main():
     header = (f"{'scenario':<26} {'ascope s':>9} {'python s':>9} {'time x':>7}"
               f" {'ascope cpu':>11} {'python cpu':>11} {'cpu x':>6}"
               f" {'ascope MB':>10} {'python MB':>10} {'mem x':>6}  check")
-    print(header)
-    print("-" * len(header))
+    print_table_header(header)
     all_ok = True
     for scenario in scenarios:
         cwd = os.path.dirname(os.path.abspath(scenario))

@@ -74,25 +74,52 @@ def run_child(command, cwd):
             b"".join(chunks[out_r]), b"".join(chunks[err_r]), usage.ru_utime + usage.ru_stime)
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+# What bench.py and asyncio_bench.py share besides run_child: the two
+# interpreters' options, the programs to run, the check that asyncscope is built
+# and the look of the tables.
+
+def add_interpreter_options(parser):
+    """--asyncscope PATH and --python PATH, the two programs compared."""
     parser.add_argument("--asyncscope", default=os.path.join(ROOT, "build", "asyncscope"))
     parser.add_argument("--python", default="python3")
+
+
+def programs_to_run(named, folder):
+    """The programs named on the command line, else every *.py in `folder` (beside this file), sorted."""
+    return named or sorted(
+        os.path.join(HERE, folder, name)
+        for name in os.listdir(os.path.join(HERE, folder)) if name.endswith(".py"))
+
+
+def require_built(asyncscope, program):
+    if not os.access(asyncscope, os.X_OK):
+        sys.exit(f"{program}: {asyncscope} is not built; run scripts/build.sh first")
+
+
+def print_table_header(header):
+    print(header)
+    print("-" * len(header))
+
+
+def last_line(stderr):
+    """The last line a child wrote to stderr (its error message), or ""."""
+    return (stderr.decode(errors="replace").strip().splitlines() or [""])[-1]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    add_interpreter_options(parser)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("programs", nargs="*")
     args = parser.parse_args()
 
-    programs = args.programs or sorted(
-        os.path.join(HERE, "programs", name)
-        for name in os.listdir(os.path.join(HERE, "programs")) if name.endswith(".py"))
-    if not os.access(args.asyncscope, os.X_OK):
-        sys.exit(f"bench.py: {args.asyncscope} is not built; run scripts/build.sh first")
+    programs = programs_to_run(args.programs, "programs")
+    require_built(args.asyncscope, "bench.py")
 
     header = (f"{'program':<22} {'python3 s':>10} {'asyncscope s':>13} {'time x':>7}"
               f" {'python3 MiB':>12} {'asyncscope MiB':>15} {'mem x':>6}  check")
     print(f"best of {args.runs} runs; peak RSS from os.wait4 (ru_maxrss)")
-    print(header)
-    print("-" * len(header))
+    print_table_header(header)
     all_ok = True
     for program in programs:
         cwd = os.path.dirname(os.path.abspath(program))
@@ -100,8 +127,7 @@ def main():
         py = run_best([args.python, name], cwd, args.runs)
         ours = run_best([args.asyncscope, "run", name], cwd, args.runs)
         if ours[2] != 0:
-            last = (ours[4].decode(errors="replace").strip().splitlines() or [""])[-1]
-            check = f"asyncscope exit {ours[2]}: {last}"
+            check = f"asyncscope exit {ours[2]}: {last_line(ours[4])}"
         elif py[2] != 0:
             check = f"python3 exit {py[2]}"
         elif ours[3] != py[3]:

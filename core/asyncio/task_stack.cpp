@@ -10,6 +10,7 @@
 #include "asyncio/asyncio.h"
 
 #include "runtime/builtins.h"
+#include "runtime/traceback.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -20,80 +21,64 @@ using namespace rt;
 
 namespace {
 
-struct StackEntry {
-    std::string filename;
+// One frame of a task's stack, as base_tasks._task_get_stack finds it.
+struct StackStep {
+    const CodeInfo* code = nullptr;
     int line = 0;
-    std::string name;
-    const lang::Module* module = nullptr;
+    const Frame* frame = nullptr;  // a frame of the coroutine's chain (its locals); null for a traceback entry
+    bool own = false;              // the coroutine's own frame, which get_stack() shows live
 };
 
-StackEntry entryOf(const CodeInfo* code, int line) {
-    StackEntry e;
-    e.filename = code->module ? code->module->filename : std::string("<unknown>");
-    e.line = line;
-    e.name = code->name;
-    e.module = code->module;
-    return e;
-}
-
-// base_tasks._task_get_stack(task, limit); limit < 0: no limit.
-std::vector<StackEntry> taskStack(TaskObject* t, int64_t limit) {
-    std::vector<StackEntry> frames;
+// base_tasks._task_get_stack(task, limit), limit < 0: no limit; most recent
+// call last. get_stack() and print_stack() both walk it, so that they count
+// the limit alike: every frame counts, also one without code (not shown).
+std::vector<StackStep> taskStack(TaskObject* t, int64_t limit) {
+    auto withinLimit = [&limit] {
+        if (limit < 0) return true;
+        if (limit == 0) return false;
+        --limit;
+        return true;
+    };
+    std::vector<StackStep> steps;
     GeneratorObject* g = t->coro.isObj(Kind::Generator) ? t->coro.as<GeneratorObject>() : nullptr;
     bool hasFrame = g && !g->isNative() && g->func && g->state != GeneratorObject::State::Finished;
     if (hasFrame) {
         // cr_frame, then f_back while running (a suspended coroutine has none)
-        const Frame* f = &g->frame;
-        while (f) {
-            if (limit >= 0) {
-                if (limit <= 0) break;
-                --limit;
-            }
-            if (f->code) {
-                int line = f->line ? f->line : f->code->firstLine;
-                frames.push_back(entryOf(f->code, line));
-            }
-            f = g->state == GeneratorObject::State::Running ? f->back : nullptr;
+        bool own = true;
+        for (const Frame* f = &g->frame; f && withinLimit();
+             f = g->state == GeneratorObject::State::Running ? f->back : nullptr) {
+            if (f->code) steps.push_back({f->code, f->line ? f->line : f->code->firstLine, f, own});
+            own = false;
         }
-        std::reverse(frames.begin(), frames.end());
+        std::reverse(steps.begin(), steps.end());
     } else if (t->state == FutureObject::State::Finished && !t->exception.isNull() &&
                t->exception.isObj(Kind::Exception)) {
         auto* e = t->exception.as<ExceptionObject>();
         if (e->traceback)
             for (const TracebackEntry& te : *e->traceback) {
-                if (limit >= 0) {
-                    if (limit <= 0) break;
-                    --limit;
-                }
-                if (te.code) frames.push_back(entryOf(te.code, te.pos.line));
+                if (!withinLimit()) break;
+                if (te.code) steps.push_back({te.code, te.pos.line});
             }
     }
-    return frames;
+    return steps;
 }
 
-std::string strip(const std::string& s) {
-    size_t b = s.find_first_not_of(" \t\f\r\n\v");
-    if (b == std::string::npos) return "";
-    size_t e = s.find_last_not_of(" \t\f\r\n\v");
-    return s.substr(b, e - b + 1);
+// The `limit` argument: None (or absent) is no limit, a negative one is 0.
+int64_t limitArg(Interp& in, const Value& v) {
+    if (v.isNull() || v.isNone()) return -1;
+    int64_t n = in.toIndex(v);
+    return n < 0 ? 0 : n;
 }
 
-// traceback.format_exception_only(type(exc), exc), one string.
-std::string exceptionOnly(Interp& in, const Value& exc) {
-    ClassObject* t = Interp::typeOf(exc);
-    std::string module = t->module;
-    Value m = t->dict->getStr(names().__module__);
-    if (isStr(m)) module = asStr(m)->s;
-    Value qn = t->dict->getStr(names().__qualname__);
-    std::string name = isStr(qn) ? asStr(qn)->s : t->name;
-    if (module != "builtins" && module != "__main__") name = module + "." + name;
-    std::string text;
-    try {
-        text = in.str(exc);
-    } catch (PyException&) {
-        text = "<exception str() failed>";
-    }
-    return (text.empty() ? name : name + ": " + text) + "\n";
+// The task a get_stack()/print_stack() call is made on, after its keywords
+// were taken: no other argument, and self must be a Task.
+TaskObject* selfTask(Interp& in, CallArgs& a, const std::string& method) {
+    a.checkKeywordsConsumed(in, method.c_str());
+    if (a.size() > 1)
+        in.typeError(method + "() takes 1 positional argument but " + std::to_string(a.size()) + " were given");
+    if (!isFuture(a[0]) || !dynamic_cast<TaskObject*>(a[0].obj()))
+        in.typeError("descriptor '" + method + "' requires a Task");
+    return static_cast<TaskObject*>(a[0].obj());
 }
 
 // ------------------------------------------------------ frame and code objects
@@ -217,71 +202,28 @@ ClassObject* frameClass() {
 // base_tasks._task_get_stack(task, limit) as frame objects.
 Value taskGetStack(Interp& in, CallArgs& a) {
     Value limit = a.kw("limit");
-    a.checkKeywordsConsumed(in, "get_stack");
-    if (a.size() > 1) in.typeError("get_stack() takes 1 positional argument but " + std::to_string(a.size()) + " were given");
-    if (!isFuture(a[0]) || !dynamic_cast<TaskObject*>(a[0].obj())) in.typeError("descriptor 'get_stack' requires a Task");
-    auto* t = static_cast<TaskObject*>(a[0].obj());
-    int64_t n = limit.isNull() || limit.isNone() ? -1 : std::max<int64_t>(0, in.toIndex(limit));
+    TaskObject* t = selfTask(in, a, "get_stack");
     std::vector<Value> frames;
-    GeneratorObject* g = t->coro.isObj(Kind::Generator) ? t->coro.as<GeneratorObject>() : nullptr;
-    bool hasFrame = g && !g->isNative() && g->func && g->state != GeneratorObject::State::Finished;
-    if (hasFrame) {
-        const Frame* f = &g->frame;
-        bool first = true;
-        while (f) {
-            if (n >= 0) {
-                if (n <= 0) break;
-                --n;
-            }
-            if (f->code) {
-                auto* fv = new FrameView(frameClass());
-                Value keep(fv);
-                if (first) {
-                    fv->gen = Ref<GeneratorObject>(g);
-                } else {
-                    fv->code = f->code;
-                    fv->line = f->line ? f->line : f->code->firstLine;
-                    if (f->fast || f->cells) fv->locals = localsOf(in, f->code, f->fast, f->cells);
-                }
-                frames.push_back(keep);
-            }
-            first = false;
-            f = g->state == GeneratorObject::State::Running ? f->back : nullptr;
+    for (const StackStep& s : taskStack(t, limitArg(in, limit))) {
+        auto* fv = new FrameView(frameClass());
+        Value keep(fv);
+        if (s.own) {
+            fv->gen = Ref<GeneratorObject>(t->coro.as<GeneratorObject>());
+        } else {
+            fv->code = s.code;
+            fv->line = s.line;
+            if (s.frame && (s.frame->fast || s.frame->cells))
+                fv->locals = localsOf(in, s.code, s.frame->fast, s.frame->cells);
         }
-        std::reverse(frames.begin(), frames.end());
-    } else if (t->state == FutureObject::State::Finished && !t->exception.isNull() &&
-               t->exception.isObj(Kind::Exception)) {
-        auto* e = t->exception.as<ExceptionObject>();
-        if (e->traceback)
-            for (const TracebackEntry& te : *e->traceback) {
-                if (n >= 0) {
-                    if (n <= 0) break;
-                    --n;
-                }
-                if (!te.code) continue;
-                auto* fv = new FrameView(frameClass());
-                Value keep(fv);
-                fv->code = te.code;
-                fv->line = te.pos.line;
-                frames.push_back(keep);
-            }
+        frames.push_back(keep);
     }
     return makeList(std::move(frames));
-}
-
-int64_t limitArg(Interp& in, const Value& v) {
-    if (v.isNull() || v.isNone()) return -1;
-    int64_t n = in.toIndex(v);
-    return n < 0 ? 0 : n;
 }
 
 Value taskPrintStack(Interp& in, CallArgs& a) {
     Value limit = a.kw("limit");
     Value file = a.kw("file");
-    a.checkKeywordsConsumed(in, "print_stack");
-    if (a.size() > 1) in.typeError("print_stack() takes 1 positional argument but " + std::to_string(a.size()) + " were given");
-    if (!isFuture(a[0]) || !dynamic_cast<TaskObject*>(a[0].obj())) in.typeError("descriptor 'print_stack' requires a Task");
-    auto* t = static_cast<TaskObject*>(a[0].obj());
+    TaskObject* t = selfTask(in, a, "print_stack");
     // print(..., file=file) writes the text, then the end.
     auto write = [&](const std::string& s) {
         if (file.isNull() || file.isNone()) {
@@ -289,7 +231,7 @@ Value taskPrintStack(Interp& in, CallArgs& a) {
         }
         else in.callMethod(file, intern("write"), {makeStr(s)});
     };
-    std::vector<StackEntry> frames = taskStack(t, limitArg(in, limit));
+    std::vector<StackStep> frames = taskStack(t, limitArg(in, limit));
     Value exc = t->exception;
     std::string repr = in.repr(a[0]);
     if (frames.empty()) write("No stack for " + repr);
@@ -297,17 +239,12 @@ Value taskPrintStack(Interp& in, CallArgs& a) {
     else write("Stack for " + repr + " (most recent call last):");
     write("\n");
     // traceback.print_list(extracted_list, file=file)
-    for (const StackEntry& e : frames) {
-        std::string s = "  File \"" + e.filename + "\", line " + std::to_string(e.line) + ", in " + e.name + "\n";
-        if (e.module && e.line >= 1 && size_t(e.line) <= e.module->lines.size()) {
-            std::string src = strip(e.module->lines[size_t(e.line - 1)]);
-            if (!src.empty()) s += "    " + src + "\n";
-        }
-        write(s);
+    for (const StackStep& s : frames) {
+        write(formatFrameSummary(s.code, s.line));
         write("");  // print(item, file=file, end="") still writes the empty end
     }
     if (!exc.isNull()) {
-        write(exceptionOnly(in, exc));
+        write(formatExceptionOnly(in, exc) + "\n");
         write("");
     }
     return Value::none();

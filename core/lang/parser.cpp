@@ -449,6 +449,15 @@ private:
     Arg* paramStarAnnotation();
     Expr* annotation();
     Expr* defaultValue();
+    // The bodies def and lambda parameters share (see ParamRules).
+    struct ParamRules;
+    static const ParamRules kDefParams;
+    static const ParamRules kLambdaParams;
+    Arguments* parametersOf(const ParamRules& r);
+    bool slashNoDefaultOf(const ParamRules& r, std::vector<Arg*>& out);
+    bool slashWithDefaultOf(const ParamRules& r, SlashWithDefault& out);
+    bool starEtcOf(const ParamRules& r, StarEtc& out);
+    Arg* kwdsOf(const ParamRules& r);
     Stmt* ifStmt(bool elif);
     bool elseBlock(std::vector<Stmt*>& out);
     Stmt* whileStmt();
@@ -563,6 +572,10 @@ private:
     bool invalidLambdaParametersHelper();
     void invalidLambdaStarEtc();
     void invalidLambdaKwds();
+    void invalidParametersOf(const ParamRules& r);
+    bool invalidParametersHelperOf(const ParamRules& r);
+    void invalidStarEtcOf(const ParamRules& r);
+    void invalidKwdsOf(const ParamRules& r);
     void invalidWithItem();
     void invalidForTarget();
     void invalidGroup();
@@ -1407,34 +1420,96 @@ Arguments* Parser::params() {
     return parameters();
 }
 
+// Def parameters and lambda parameters (no annotations, ended by ':') are
+// spelled twice in the grammar, rule for rule. Where the two spellings differ
+// only in the rules they call and the token after the last parameter, one
+// body serves both, given the flavour's rules.
+struct Parser::ParamRules {
+    Arg* (Parser::*param)();
+    Arg* (Parser::*noDefault)();
+    bool (Parser::*withDefault)(NameDefault&);
+    bool (Parser::*maybeDefault)(NameDefault&);
+    bool (Parser::*slashNoDefault)(std::vector<Arg*>&);
+    bool (Parser::*slashWithDefault)(SlashWithDefault&);
+    bool (Parser::*starEtc)(StarEtc&);
+    Arg* (Parser::*kwds)();
+    bool (Parser::*invalidHelper)();
+    void (Parser::*invalidStarEtc)();
+    void (Parser::*invalidKwds)();
+    TokenKind end;  // ')' or ':'
+    bool lambda;
+};
+
+const Parser::ParamRules Parser::kDefParams{
+    .param = &Parser::param,
+    .noDefault = &Parser::paramNoDefault,
+    .withDefault = &Parser::paramWithDefault,
+    .maybeDefault = &Parser::paramMaybeDefault,
+    .slashNoDefault = &Parser::slashNoDefault,
+    .slashWithDefault = &Parser::slashWithDefault,
+    .starEtc = &Parser::starEtc,
+    .kwds = &Parser::kwds,
+    .invalidHelper = &Parser::invalidParametersHelper,
+    .invalidStarEtc = &Parser::invalidStarEtc,
+    .invalidKwds = &Parser::invalidKwds,
+    .end = TokenKind::RPar,
+    .lambda = false,
+};
+const Parser::ParamRules Parser::kLambdaParams{
+    .param = &Parser::lambdaParam,
+    .noDefault = &Parser::lambdaParamNoDefault,
+    .withDefault = &Parser::lambdaParamWithDefault,
+    .maybeDefault = &Parser::lambdaParamMaybeDefault,
+    .slashNoDefault = &Parser::lambdaSlashNoDefault,
+    .slashWithDefault = &Parser::lambdaSlashWithDefault,
+    .starEtc = &Parser::lambdaStarEtc,
+    .kwds = &Parser::lambdaKwds,
+    .invalidHelper = &Parser::invalidLambdaParametersHelper,
+    .invalidStarEtc = &Parser::invalidLambdaStarEtc,
+    .invalidKwds = &Parser::invalidLambdaKwds,
+    .end = TokenKind::Colon,
+    .lambda = true,
+};
+
 // parameters:
 //     | slash_no_default param_no_default* param_with_default* [star_etc]
 //     | slash_with_default param_with_default* [star_etc]
 //     | param_no_default+ param_with_default* [star_etc]
 //     | param_with_default+ [star_etc]
 //     | star_etc
-Arguments* Parser::parameters() {
+Arguments* Parser::parameters() { return parametersOf(kDefParams); }
+
+// slash_no_default: param_no_default+ '/' ',' | param_no_default+ '/' &')'
+bool Parser::slashNoDefault(std::vector<Arg*>& out) { return slashNoDefaultOf(kDefParams, out); }
+
+// slash_with_default:
+//     | param_no_default* param_with_default+ '/' ','
+//     | param_no_default* param_with_default+ '/' &')'
+bool Parser::slashWithDefault(SlashWithDefault& out) { return slashWithDefaultOf(kDefParams, out); }
+
+// parameters, or lambda_parameters with r = kLambdaParams.
+Arguments* Parser::parametersOf(const ParamRules& r) {
     Depth d(*this);
     const int mark = m_mark;
     auto noDefaults = [&](std::vector<Arg*>& out) {
-        while (Arg* a = paramNoDefault()) out.push_back(a);
+        while (Arg* a = (this->*r.noDefault)()) out.push_back(a);
     };
     auto withDefaults = [&](std::vector<NameDefault>& out) {
         for (;;) {
             NameDefault nd;
-            if (!paramWithDefault(nd)) break;
+            if (!(this->*r.withDefault)(nd)) break;
             out.push_back(nd);
         }
     };
     auto optStarEtc = [&](StarEtc& se) {
         const int m = m_mark;
-        if (starEtc(se)) return true;
+        if ((this->*r.starEtc)(se)) return true;
         m_mark = m;
         return false;
     };
     {
         std::vector<Arg*> a;
-        if (slashNoDefault(a)) {
+        if ((this->*r.slashNoDefault)(a)) {
             std::vector<Arg*> b;
             std::vector<NameDefault> c;
             StarEtc se;
@@ -1447,7 +1522,7 @@ Arguments* Parser::parameters() {
     m_mark = mark;
     {
         SlashWithDefault a;
-        if (slashWithDefault(a)) {
+        if ((this->*r.slashWithDefault)(a)) {
             std::vector<NameDefault> b;
             StarEtc se;
             withDefaults(b);
@@ -1480,45 +1555,43 @@ Arguments* Parser::parameters() {
     m_mark = mark;
     {
         StarEtc se;
-        if (starEtc(se)) return makeArguments(m_arena, nullptr, nullptr, nullptr, nullptr, &se);
+        if ((this->*r.starEtc)(se)) return makeArguments(m_arena, nullptr, nullptr, nullptr, nullptr, &se);
     }
     m_mark = mark;
     return nullptr;
 }
 
-// slash_no_default: param_no_default+ '/' ',' | param_no_default+ '/' &')'
-bool Parser::slashNoDefault(std::vector<Arg*>& out) {
+// slash_no_default or lambda_slash_no_default.
+bool Parser::slashNoDefaultOf(const ParamRules& r, std::vector<Arg*>& out) {
     Depth d(*this);
     const int mark = m_mark;
     for (int alt = 0; alt < 2; ++alt) {
         m_mark = mark;
         out.clear();
-        while (Arg* a = paramNoDefault()) out.push_back(a);
+        while (Arg* a = (this->*r.noDefault)()) out.push_back(a);
         if (out.empty() || !expect(TokenKind::Slash)) continue;
-        if (alt == 0 ? expect(TokenKind::Comma) != nullptr : check(TokenKind::RPar)) return true;
+        if (alt == 0 ? expect(TokenKind::Comma) != nullptr : check(r.end)) return true;
     }
     out.clear();
     m_mark = mark;
     return false;
 }
 
-// slash_with_default:
-//     | param_no_default* param_with_default+ '/' ','
-//     | param_no_default* param_with_default+ '/' &')'
-bool Parser::slashWithDefault(SlashWithDefault& out) {
+// slash_with_default or lambda_slash_with_default.
+bool Parser::slashWithDefaultOf(const ParamRules& r, SlashWithDefault& out) {
     Depth d(*this);
     const int mark = m_mark;
     for (int alt = 0; alt < 2; ++alt) {
         m_mark = mark;
         out = SlashWithDefault{};
-        while (Arg* a = paramNoDefault()) out.plain.push_back(a);
+        while (Arg* a = (this->*r.noDefault)()) out.plain.push_back(a);
         for (;;) {
             NameDefault nd;
-            if (!paramWithDefault(nd)) break;
+            if (!(this->*r.withDefault)(nd)) break;
             out.withDefault.push_back(nd);
         }
         if (out.withDefault.empty() || !expect(TokenKind::Slash)) continue;
-        if (alt == 0 ? expect(TokenKind::Comma) != nullptr : check(TokenKind::RPar)) return true;
+        if (alt == 0 ? expect(TokenKind::Comma) != nullptr : check(r.end)) return true;
     }
     out = SlashWithDefault{};
     m_mark = mark;
@@ -1531,30 +1604,37 @@ bool Parser::slashWithDefault(SlashWithDefault& out) {
 //     | '*' param_no_default_star_annotation param_maybe_default* [kwds]
 //     | '*' ',' param_maybe_default+ [kwds]
 //     | kwds
-bool Parser::starEtc(StarEtc& out) {
+bool Parser::starEtc(StarEtc& out) { return starEtcOf(kDefParams, out); }
+
+// kwds: invalid_kwds | '**' param_no_default
+Arg* Parser::kwds() { return kwdsOf(kDefParams); }
+
+// star_etc, or lambda_star_etc with r = kLambdaParams (which has no
+// param_no_default_star_annotation alternative).
+bool Parser::starEtcOf(const ParamRules& r, StarEtc& out) {
     Depth d(*this);
     const int mark = m_mark;
     if (m_callInvalidRules) {
-        invalidStarEtc();
+        (this->*r.invalidStarEtc)();
         m_mark = mark;
     }
     auto maybeDefaults = [&] {
         for (;;) {
             NameDefault nd;
-            if (!paramMaybeDefault(nd)) break;
+            if (!(this->*r.maybeDefault)(nd)) break;
             out.kwonly.push_back(nd);
         }
     };
     auto optKwds = [&] {
         const int m = m_mark;
-        out.kwarg = kwds();
+        out.kwarg = (this->*r.kwds)();
         if (!out.kwarg) m_mark = m;
     };
-    for (int alt = 0; alt < 2; ++alt) {
+    for (int alt = 0; alt < (r.lambda ? 1 : 2); ++alt) {
         m_mark = mark;
         out = StarEtc{};
         if (!expect(TokenKind::Star)) break;
-        Arg* a = alt == 0 ? paramNoDefault() : paramNoDefaultStarAnnotation();
+        Arg* a = alt == 0 ? (this->*r.noDefault)() : paramNoDefaultStarAnnotation();
         if (!a) continue;
         out.vararg = a;
         maybeDefaults();
@@ -1572,7 +1652,7 @@ bool Parser::starEtc(StarEtc& out) {
     }
     m_mark = mark;
     out = StarEtc{};
-    if (Arg* k = kwds()) {
+    if (Arg* k = (this->*r.kwds)()) {
         out.kwarg = k;
         return true;
     }
@@ -1580,16 +1660,16 @@ bool Parser::starEtc(StarEtc& out) {
     return false;
 }
 
-// kwds: invalid_kwds | '**' param_no_default
-Arg* Parser::kwds() {
+// kwds, or lambda_kwds with r = kLambdaParams.
+Arg* Parser::kwdsOf(const ParamRules& r) {
     Depth d(*this);
     const int mark = m_mark;
     if (m_callInvalidRules) {
-        invalidKwds();
+        (this->*r.invalidKwds)();
         m_mark = mark;
     }
     if (expect(TokenKind::DoubleStar))
-        if (Arg* a = paramNoDefault()) return a;
+        if (Arg* a = (this->*r.noDefault)()) return a;
     m_mark = mark;
     return nullptr;
 }
@@ -2941,181 +3021,25 @@ Arguments* Parser::lambdaParams() {
 }
 
 // lambda_parameters: as parameters, without annotations, ending at ':'
-Arguments* Parser::lambdaParameters() {
-    Depth d(*this);
-    const int mark = m_mark;
-    auto noDefaults = [&](std::vector<Arg*>& out) {
-        while (Arg* a = lambdaParamNoDefault()) out.push_back(a);
-    };
-    auto withDefaults = [&](std::vector<NameDefault>& out) {
-        for (;;) {
-            NameDefault nd;
-            if (!lambdaParamWithDefault(nd)) break;
-            out.push_back(nd);
-        }
-    };
-    auto optStarEtc = [&](StarEtc& se) {
-        const int m = m_mark;
-        if (lambdaStarEtc(se)) return true;
-        m_mark = m;
-        return false;
-    };
-    {
-        std::vector<Arg*> a;
-        if (lambdaSlashNoDefault(a)) {
-            std::vector<Arg*> b;
-            std::vector<NameDefault> c;
-            StarEtc se;
-            noDefaults(b);
-            withDefaults(c);
-            const bool hasStar = optStarEtc(se);
-            return makeArguments(m_arena, &a, nullptr, &b, &c, hasStar ? &se : nullptr);
-        }
-    }
-    m_mark = mark;
-    {
-        SlashWithDefault a;
-        if (lambdaSlashWithDefault(a)) {
-            std::vector<NameDefault> b;
-            StarEtc se;
-            withDefaults(b);
-            const bool hasStar = optStarEtc(se);
-            return makeArguments(m_arena, nullptr, &a, nullptr, &b, hasStar ? &se : nullptr);
-        }
-    }
-    m_mark = mark;
-    {
-        std::vector<Arg*> a;
-        noDefaults(a);
-        if (!a.empty()) {
-            std::vector<NameDefault> b;
-            StarEtc se;
-            withDefaults(b);
-            const bool hasStar = optStarEtc(se);
-            return makeArguments(m_arena, nullptr, nullptr, &a, &b, hasStar ? &se : nullptr);
-        }
-    }
-    m_mark = mark;
-    {
-        std::vector<NameDefault> a;
-        withDefaults(a);
-        if (!a.empty()) {
-            StarEtc se;
-            const bool hasStar = optStarEtc(se);
-            return makeArguments(m_arena, nullptr, nullptr, nullptr, &a, hasStar ? &se : nullptr);
-        }
-    }
-    m_mark = mark;
-    {
-        StarEtc se;
-        if (lambdaStarEtc(se)) return makeArguments(m_arena, nullptr, nullptr, nullptr, nullptr, &se);
-    }
-    m_mark = mark;
-    return nullptr;
-}
+Arguments* Parser::lambdaParameters() { return parametersOf(kLambdaParams); }
 
 // lambda_slash_no_default: lambda_param_no_default+ '/' ',' | lambda_param_no_default+ '/' &':'
-bool Parser::lambdaSlashNoDefault(std::vector<Arg*>& out) {
-    Depth d(*this);
-    const int mark = m_mark;
-    for (int alt = 0; alt < 2; ++alt) {
-        m_mark = mark;
-        out.clear();
-        while (Arg* a = lambdaParamNoDefault()) out.push_back(a);
-        if (out.empty() || !expect(TokenKind::Slash)) continue;
-        if (alt == 0 ? expect(TokenKind::Comma) != nullptr : check(TokenKind::Colon)) return true;
-    }
-    out.clear();
-    m_mark = mark;
-    return false;
-}
+bool Parser::lambdaSlashNoDefault(std::vector<Arg*>& out) { return slashNoDefaultOf(kLambdaParams, out); }
 
-// lambda_slash_with_default
-bool Parser::lambdaSlashWithDefault(SlashWithDefault& out) {
-    Depth d(*this);
-    const int mark = m_mark;
-    for (int alt = 0; alt < 2; ++alt) {
-        m_mark = mark;
-        out = SlashWithDefault{};
-        while (Arg* a = lambdaParamNoDefault()) out.plain.push_back(a);
-        for (;;) {
-            NameDefault nd;
-            if (!lambdaParamWithDefault(nd)) break;
-            out.withDefault.push_back(nd);
-        }
-        if (out.withDefault.empty() || !expect(TokenKind::Slash)) continue;
-        if (alt == 0 ? expect(TokenKind::Comma) != nullptr : check(TokenKind::Colon)) return true;
-    }
-    out = SlashWithDefault{};
-    m_mark = mark;
-    return false;
-}
+// lambda_slash_with_default:
+//     | lambda_param_no_default* lambda_param_with_default+ '/' ','
+//     | lambda_param_no_default* lambda_param_with_default+ '/' &':'
+bool Parser::lambdaSlashWithDefault(SlashWithDefault& out) { return slashWithDefaultOf(kLambdaParams, out); }
 
 // lambda_star_etc:
 //     | invalid_lambda_star_etc
 //     | '*' lambda_param_no_default lambda_param_maybe_default* [lambda_kwds]
 //     | '*' ',' lambda_param_maybe_default+ [lambda_kwds]
 //     | lambda_kwds
-bool Parser::lambdaStarEtc(StarEtc& out) {
-    Depth d(*this);
-    const int mark = m_mark;
-    if (m_callInvalidRules) {
-        invalidLambdaStarEtc();
-        m_mark = mark;
-    }
-    auto maybeDefaults = [&] {
-        for (;;) {
-            NameDefault nd;
-            if (!lambdaParamMaybeDefault(nd)) break;
-            out.kwonly.push_back(nd);
-        }
-    };
-    auto optKwds = [&] {
-        const int m = m_mark;
-        out.kwarg = lambdaKwds();
-        if (!out.kwarg) m_mark = m;
-    };
-    out = StarEtc{};
-    if (expect(TokenKind::Star)) {
-        if (Arg* a = lambdaParamNoDefault()) {
-            out.vararg = a;
-            maybeDefaults();
-            optKwds();
-            return true;
-        }
-    }
-    m_mark = mark;
-    out = StarEtc{};
-    if (expect(TokenKind::Star) && expect(TokenKind::Comma)) {
-        maybeDefaults();
-        if (!out.kwonly.empty()) {
-            optKwds();
-            return true;
-        }
-    }
-    m_mark = mark;
-    out = StarEtc{};
-    if (Arg* k = lambdaKwds()) {
-        out.kwarg = k;
-        return true;
-    }
-    m_mark = mark;
-    return false;
-}
+bool Parser::lambdaStarEtc(StarEtc& out) { return starEtcOf(kLambdaParams, out); }
 
 // lambda_kwds: invalid_lambda_kwds | '**' lambda_param_no_default
-Arg* Parser::lambdaKwds() {
-    Depth d(*this);
-    const int mark = m_mark;
-    if (m_callInvalidRules) {
-        invalidLambdaKwds();
-        m_mark = mark;
-    }
-    if (expect(TokenKind::DoubleStar))
-        if (Arg* a = lambdaParamNoDefault()) return a;
-    m_mark = mark;
-    return nullptr;
-}
+Arg* Parser::lambdaKwds() { return kwdsOf(kLambdaParams); }
 
 // lambda_param_no_default: lambda_param ',' | lambda_param &':'
 Arg* Parser::lambdaParamNoDefault() {
@@ -4473,18 +4397,21 @@ void Parser::invalidDictComprehension() {
 //     | [(slash_no_default | slash_with_default)] param_maybe_default* '*' (',' | param_no_default)
 //           param_maybe_default* '/'
 //     | param_maybe_default+ '/' '*'
-void Parser::invalidParameters() {
+void Parser::invalidParameters() { invalidParametersOf(kDefParams); }
+
+// invalid_parameters, or invalid_lambda_parameters with r = kLambdaParams.
+void Parser::invalidParametersOf(const ParamRules& r) {
     Depth d(*this);
     const int mark = m_mark;
     auto skipNoDefaults = [&] {
-        while (paramNoDefault()) {
+        while ((this->*r.noDefault)()) {
         }
     };
     auto skipMaybeDefaults = [&] {
         int n = 0;
         for (;;) {
             NameDefault nd;
-            if (!paramMaybeDefault(nd)) break;
+            if (!(this->*r.maybeDefault)(nd)) break;
             ++n;
         }
         return n;
@@ -4492,25 +4419,41 @@ void Parser::invalidParameters() {
     auto slashAny = [&] {
         const int m = m_mark;
         std::vector<Arg*> a;
-        if (slashNoDefault(a)) return true;
+        if ((this->*r.slashNoDefault)(a)) return true;
         m_mark = m;
         SlashWithDefault b;
-        if (slashWithDefault(b)) return true;
+        if ((this->*r.slashWithDefault)(b)) return true;
         m_mark = m;
         return false;
     };
     skipNoDefaults();
-    if (invalidParametersHelper()) {
-        if (Arg* a = paramNoDefault()) raiseAt(a->pos, "non-default argument follows default argument");
+    if ((this->*r.invalidHelper)()) {
+        if (Arg* a = (this->*r.noDefault)()) raiseAt(a->pos, "non-default argument follows default argument");
     }
     m_mark = mark;
     skipNoDefaults();
     if (const Token* a = expect(TokenKind::LPar)) {
-        if (paramNoDefault()) {
-            skipNoDefaults();
+        // def: '(' param_no_default+ ','? ')'    lambda: '(' ','.lambda_param+ ','? ')'
+        bool listed = false;
+        if (!r.lambda) {
+            listed = paramNoDefault() != nullptr;
+            if (listed) skipNoDefaults();
+        } else if (lambdaParam()) {
+            listed = true;
+            for (;;) {
+                const int m = m_mark;
+                if (!expect(TokenKind::Comma) || !lambdaParam()) {
+                    m_mark = m;
+                    break;
+                }
+            }
+        }
+        if (listed) {
             expect(TokenKind::Comma);
             if (const Token* b = expect(TokenKind::RPar))
-                raiseRange(tokPos(*a), tokPos(*b), "Function parameters cannot be parenthesized");
+                raiseRange(tokPos(*a), tokPos(*b),
+                           r.lambda ? "Lambda expression parameters cannot be parenthesized"
+                                    : "Function parameters cannot be parenthesized");
         }
     }
     m_mark = mark;
@@ -4530,7 +4473,7 @@ void Parser::invalidParameters() {
         bool ok = expect(TokenKind::Comma) != nullptr;
         if (!ok) {
             m_mark = m;
-            ok = paramNoDefault() != nullptr;
+            ok = (this->*r.noDefault)() != nullptr;
         }
         if (ok) {
             skipMaybeDefaults();
@@ -4560,28 +4503,38 @@ void Parser::invalidDefault() {
 //     | '*' ',' TYPE_COMMENT
 //     | '*' param '='
 //     | '*' (param_no_default | ',') param_maybe_default* '*' (param_no_default | ',')
-void Parser::invalidStarEtc() {
+void Parser::invalidStarEtc() { invalidStarEtcOf(kDefParams); }
+
+// invalid_star_etc, or invalid_lambda_star_etc with r = kLambdaParams (which
+// has no TYPE_COMMENT alternative, and places its first error differently).
+void Parser::invalidStarEtcOf(const ParamRules& r) {
     Depth d(*this);
     const int mark = m_mark;
     if (const Token* a = expect(TokenKind::Star)) {
-        bool match = expect(TokenKind::RPar) != nullptr;
+        bool match = expect(r.end) != nullptr;
         if (!match) {
             m_mark = mark + 1;
-            if (expect(TokenKind::Comma)) match = check(TokenKind::RPar) || check(TokenKind::DoubleStar);
+            if (expect(TokenKind::Comma)) match = check(r.end) || check(TokenKind::DoubleStar);
         }
-        if (match) raiseAt(tokPos(*a), "named arguments must follow bare *");
+        if (match) {
+            // RAISE_SYNTAX_ERROR_KNOWN_LOCATION(a, ...) for def, RAISE_SYNTAX_ERROR(...) for lambda
+            if (r.lambda) raiseHere("named arguments must follow bare *");
+            raiseAt(tokPos(*a), "named arguments must follow bare *");
+        }
     }
     m_mark = mark;
-    if (expect(TokenKind::Star) && expect(TokenKind::Comma)) cur();  // TYPE_COMMENT never appears
-    m_mark = mark;
-    if (expect(TokenKind::Star) && param()) {
+    if (!r.lambda) {
+        if (expect(TokenKind::Star) && expect(TokenKind::Comma)) cur();  // TYPE_COMMENT never appears
+        m_mark = mark;
+    }
+    if (expect(TokenKind::Star) && (this->*r.param)()) {
         if (const Token* a = expect(TokenKind::Equal))
             raiseAt(tokPos(*a), "var-positional argument cannot have default value");
     }
     m_mark = mark;
     auto noDefaultOrComma = [&] {
         const int m = m_mark;
-        if (paramNoDefault()) return true;
+        if ((this->*r.noDefault)()) return true;
         m_mark = m;
         if (expect(TokenKind::Comma)) return true;
         m_mark = m;
@@ -4590,7 +4543,7 @@ void Parser::invalidStarEtc() {
     if (expect(TokenKind::Star) && noDefaultOrComma()) {
         for (;;) {
             NameDefault nd;
-            if (!paramMaybeDefault(nd)) break;
+            if (!(this->*r.maybeDefault)(nd)) break;
         }
         if (const Token* a = expect(TokenKind::Star)) {
             if (noDefaultOrComma()) raiseAt(tokPos(*a), "* argument may appear only once");
@@ -4603,19 +4556,22 @@ void Parser::invalidStarEtc() {
 //     | '**' param '='
 //     | '**' param ',' param
 //     | '**' param ',' ('*'|'**'|'/')
-void Parser::invalidKwds() {
+void Parser::invalidKwds() { invalidKwdsOf(kDefParams); }
+
+// invalid_kwds, or invalid_lambda_kwds with r = kLambdaParams.
+void Parser::invalidKwdsOf(const ParamRules& r) {
     Depth d(*this);
     const int mark = m_mark;
-    if (expect(TokenKind::DoubleStar) && param()) {
+    if (expect(TokenKind::DoubleStar) && (this->*r.param)()) {
         if (const Token* a = expect(TokenKind::Equal))
             raiseAt(tokPos(*a), "var-keyword argument cannot have default value");
     }
     m_mark = mark;
-    if (expect(TokenKind::DoubleStar) && param() && expect(TokenKind::Comma)) {
-        if (Arg* a = param()) raiseAt(a->pos, "arguments cannot follow var-keyword argument");
+    if (expect(TokenKind::DoubleStar) && (this->*r.param)() && expect(TokenKind::Comma)) {
+        if (Arg* a = (this->*r.param)()) raiseAt(a->pos, "arguments cannot follow var-keyword argument");
     }
     m_mark = mark;
-    if (expect(TokenKind::DoubleStar) && param() && expect(TokenKind::Comma)) {
+    if (expect(TokenKind::DoubleStar) && (this->*r.param)() && expect(TokenKind::Comma)) {
         const Token& a = cur();
         if (a.kind == TokenKind::Star || a.kind == TokenKind::DoubleStar || a.kind == TokenKind::Slash)
             raiseAt(tokPos(a), "arguments cannot follow var-keyword argument");
@@ -4624,16 +4580,19 @@ void Parser::invalidKwds() {
 }
 
 // invalid_parameters_helper: slash_with_default | param_with_default+
-bool Parser::invalidParametersHelper() {
+bool Parser::invalidParametersHelper() { return invalidParametersHelperOf(kDefParams); }
+
+// invalid_parameters_helper, or invalid_lambda_parameters_helper with r = kLambdaParams.
+bool Parser::invalidParametersHelperOf(const ParamRules& r) {
     Depth d(*this);
     const int mark = m_mark;
     SlashWithDefault a;
-    if (slashWithDefault(a)) return true;
+    if ((this->*r.slashWithDefault)(a)) return true;
     m_mark = mark;
     int n = 0;
     for (;;) {
         NameDefault nd;
-        if (!paramWithDefault(nd)) break;
+        if (!(this->*r.withDefault)(nd)) break;
         ++n;
     }
     if (n > 0) return true;
@@ -4642,162 +4601,19 @@ bool Parser::invalidParametersHelper() {
 }
 
 // invalid_lambda_parameters: as invalid_parameters, with lambda parameters
-void Parser::invalidLambdaParameters() {
-    Depth d(*this);
-    const int mark = m_mark;
-    auto skipNoDefaults = [&] {
-        while (lambdaParamNoDefault()) {
-        }
-    };
-    auto skipMaybeDefaults = [&] {
-        int n = 0;
-        for (;;) {
-            NameDefault nd;
-            if (!lambdaParamMaybeDefault(nd)) break;
-            ++n;
-        }
-        return n;
-    };
-    auto slashAny = [&] {
-        const int m = m_mark;
-        std::vector<Arg*> a;
-        if (lambdaSlashNoDefault(a)) return true;
-        m_mark = m;
-        SlashWithDefault b;
-        if (lambdaSlashWithDefault(b)) return true;
-        m_mark = m;
-        return false;
-    };
-    skipNoDefaults();
-    if (invalidLambdaParametersHelper()) {
-        if (Arg* a = lambdaParamNoDefault()) raiseAt(a->pos, "non-default argument follows default argument");
-    }
-    m_mark = mark;
-    skipNoDefaults();
-    if (const Token* a = expect(TokenKind::LPar)) {
-        if (lambdaParam()) {
-            for (;;) {
-                const int m = m_mark;
-                if (!expect(TokenKind::Comma) || !lambdaParam()) {
-                    m_mark = m;
-                    break;
-                }
-            }
-            expect(TokenKind::Comma);
-            if (const Token* b = expect(TokenKind::RPar))
-                raiseRange(tokPos(*a), tokPos(*b), "Lambda expression parameters cannot be parenthesized");
-        }
-    }
-    m_mark = mark;
-    if (const Token* a = expect(TokenKind::Slash)) {
-        if (expect(TokenKind::Comma)) raiseAt(tokPos(*a), "at least one argument must precede /");
-    }
-    m_mark = mark;
-    if (slashAny()) {
-        skipMaybeDefaults();
-        if (const Token* a = expect(TokenKind::Slash)) raiseAt(tokPos(*a), "/ may appear only once");
-    }
-    m_mark = mark;
-    if (!slashAny()) m_mark = mark;
-    skipMaybeDefaults();
-    if (expect(TokenKind::Star)) {
-        const int m = m_mark;
-        bool ok = expect(TokenKind::Comma) != nullptr;
-        if (!ok) {
-            m_mark = m;
-            ok = lambdaParamNoDefault() != nullptr;
-        }
-        if (ok) {
-            skipMaybeDefaults();
-            if (const Token* a = expect(TokenKind::Slash)) raiseAt(tokPos(*a), "/ must be ahead of *");
-        }
-    }
-    m_mark = mark;
-    if (skipMaybeDefaults() > 0 && expect(TokenKind::Slash)) {
-        if (const Token* a = expect(TokenKind::Star)) raiseAt(tokPos(*a), "expected comma between / and *");
-    }
-    m_mark = mark;
-}
+void Parser::invalidLambdaParameters() { invalidParametersOf(kLambdaParams); }
 
 // invalid_lambda_parameters_helper: lambda_slash_with_default | lambda_param_with_default+
-bool Parser::invalidLambdaParametersHelper() {
-    Depth d(*this);
-    const int mark = m_mark;
-    SlashWithDefault a;
-    if (lambdaSlashWithDefault(a)) return true;
-    m_mark = mark;
-    int n = 0;
-    for (;;) {
-        NameDefault nd;
-        if (!lambdaParamWithDefault(nd)) break;
-        ++n;
-    }
-    if (n > 0) return true;
-    m_mark = mark;
-    return false;
-}
+bool Parser::invalidLambdaParametersHelper() { return invalidParametersHelperOf(kLambdaParams); }
 
 // invalid_lambda_star_etc:
 //     | '*' (':' | ',' (':' | '**'))
 //     | '*' lambda_param '='
 //     | '*' (lambda_param_no_default | ',') lambda_param_maybe_default* '*' (lambda_param_no_default | ',')
-void Parser::invalidLambdaStarEtc() {
-    Depth d(*this);
-    const int mark = m_mark;
-    if (expect(TokenKind::Star)) {
-        bool match = expect(TokenKind::Colon) != nullptr;
-        if (!match) {
-            m_mark = mark + 1;
-            if (expect(TokenKind::Comma)) match = check(TokenKind::Colon) || check(TokenKind::DoubleStar);
-        }
-        if (match) raiseHere("named arguments must follow bare *");
-    }
-    m_mark = mark;
-    if (expect(TokenKind::Star) && lambdaParam()) {
-        if (const Token* a = expect(TokenKind::Equal))
-            raiseAt(tokPos(*a), "var-positional argument cannot have default value");
-    }
-    m_mark = mark;
-    auto noDefaultOrComma = [&] {
-        const int m = m_mark;
-        if (lambdaParamNoDefault()) return true;
-        m_mark = m;
-        if (expect(TokenKind::Comma)) return true;
-        m_mark = m;
-        return false;
-    };
-    if (expect(TokenKind::Star) && noDefaultOrComma()) {
-        for (;;) {
-            NameDefault nd;
-            if (!lambdaParamMaybeDefault(nd)) break;
-        }
-        if (const Token* a = expect(TokenKind::Star)) {
-            if (noDefaultOrComma()) raiseAt(tokPos(*a), "* argument may appear only once");
-        }
-    }
-    m_mark = mark;
-}
+void Parser::invalidLambdaStarEtc() { invalidStarEtcOf(kLambdaParams); }
 
 // invalid_lambda_kwds: as invalid_kwds, with lambda parameters
-void Parser::invalidLambdaKwds() {
-    Depth d(*this);
-    const int mark = m_mark;
-    if (expect(TokenKind::DoubleStar) && lambdaParam()) {
-        if (const Token* a = expect(TokenKind::Equal))
-            raiseAt(tokPos(*a), "var-keyword argument cannot have default value");
-    }
-    m_mark = mark;
-    if (expect(TokenKind::DoubleStar) && lambdaParam() && expect(TokenKind::Comma)) {
-        if (Arg* a = lambdaParam()) raiseAt(a->pos, "arguments cannot follow var-keyword argument");
-    }
-    m_mark = mark;
-    if (expect(TokenKind::DoubleStar) && lambdaParam() && expect(TokenKind::Comma)) {
-        const Token& a = cur();
-        if (a.kind == TokenKind::Star || a.kind == TokenKind::DoubleStar || a.kind == TokenKind::Slash)
-            raiseAt(tokPos(a), "arguments cannot follow var-keyword argument");
-    }
-    m_mark = mark;
-}
+void Parser::invalidLambdaKwds() { invalidKwdsOf(kLambdaParams); }
 
 // invalid_with_item: expression 'as' expression &(',' | ')' | ':')
 void Parser::invalidWithItem() {

@@ -1604,6 +1604,30 @@ std::vector<PercentPiece> parsePercentFormat(std::string_view format)
             spec.error = e;
             pieces.push_back(std::move(piece));
         };
+        // The next character, if there is one (fmtcnt counts down either way).
+        auto next = [&] {
+            if (--fmtcnt >= 0) {
+                ch = read(fmtpos);
+                ++fmtpos;
+            }
+        };
+        // A width or precision: the digits from the one in `ch` on. False
+        // (the piece has failed with `tooBig`) once it would exceed `limit`.
+        auto readNumber = [&](int64_t limit, PercentParseError tooBig, int64_t& number) {
+            number = int64_t(ch - '0');
+            while (--fmtcnt >= 0) {
+                ch = read(fmtpos);
+                ++fmtpos;
+                if (ch < '0' || ch > '9')
+                    break;
+                if (number > (limit - int64_t(ch - '0')) / 10) {
+                    fail(tooBig);
+                    return false;
+                }
+                number = number * 10 + int64_t(ch - '0');
+            }
+            return true;
+        };
 
         // unicode_format_arg_parse
         if (read(fmtpos) == '(') {
@@ -1655,60 +1679,29 @@ std::vector<PercentPiece> parsePercentFormat(std::string_view format)
         }
         if (ch == '*') {
             spec.widthFromArg = true;
-            if (--fmtcnt >= 0) {
-                ch = read(fmtpos);
-                ++fmtpos;
-            }
+            next();
         } else if (ch >= '0' && ch <= '9') {
-            int64_t width = int64_t(ch - '0');
-            while (--fmtcnt >= 0) {
-                ch = read(fmtpos);
-                ++fmtpos;
-                if (ch < '0' || ch > '9')
-                    break;
-                if (width > (kSsizeMax - int64_t(ch - '0')) / 10) {
-                    fail(PercentParseError::WidthTooBig);
-                    return pieces;
-                }
-                width = width * 10 + int64_t(ch - '0');
-            }
+            int64_t width;
+            if (!readNumber(kSsizeMax, PercentParseError::WidthTooBig, width))
+                return pieces;
             spec.width = width;
         }
         if (ch == '.') {
             spec.precision = 0;
-            if (--fmtcnt >= 0) {
-                ch = read(fmtpos);
-                ++fmtpos;
-            }
+            next();
             if (ch == '*') {
                 spec.precisionFromArg = true;
-                if (--fmtcnt >= 0) {
-                    ch = read(fmtpos);
-                    ++fmtpos;
-                }
+                next();
             } else if (ch >= '0' && ch <= '9') {
-                int64_t prec = int64_t(ch - '0');
-                while (--fmtcnt >= 0) {
-                    ch = read(fmtpos);
-                    ++fmtpos;
-                    if (ch < '0' || ch > '9')
-                        break;
-                    if (prec > (INT_MAX - int64_t(ch - '0')) / 10) {
-                        fail(PercentParseError::PrecisionTooBig);
-                        return pieces;
-                    }
-                    prec = prec * 10 + int64_t(ch - '0');
-                }
+                int64_t prec;
+                if (!readNumber(INT_MAX, PercentParseError::PrecisionTooBig, prec))
+                    return pieces;
                 spec.precision = prec;
             }
         }
         if (fmtcnt >= 0) {
-            if (ch == 'h' || ch == 'l' || ch == 'L') {
-                if (--fmtcnt >= 0) {
-                    ch = read(fmtpos);
-                    ++fmtpos;
-                }
-            }
+            if (ch == 'h' || ch == 'l' || ch == 'L')
+                next();
         }
         if (fmtcnt < 0) {
             fail(PercentParseError::Incomplete);

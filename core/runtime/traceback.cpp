@@ -3,7 +3,7 @@
 // frame with the source line and the caret line under the failing
 // expression (`~~~^^^~~~` around binary operators and subscripts), repeated
 // recursive frames folded, exception groups drawn as nested boxes.
-#include "runtime/interp.h"
+#include "runtime/traceback.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -261,25 +261,10 @@ std::string suggestionFor(Interp& in, const Value& exc) {
     return "";
 }
 
-// "Type: message" as CPython's print_exception_message writes it: the
-// type's qualified name, prefixed by its module unless that is builtins or
-// __main__, then the "Did you mean" suggestion. No newline.
+// "Type: message" as CPython's print_exception_message writes it, then the
+// "Did you mean" suggestion. No newline.
 std::string exceptionLine(Interp& in, const Value& exc) {
-    ClassObject* t = Interp::typeOf(exc);
-    std::string module = t->module;
-    Value m = t->dict->getStr(names().__module__);
-    if (isStr(m)) module = asStr(m)->s;
-    Value qn = t->dict->getStr(names().__qualname__);
-    std::string name = isStr(qn) ? asStr(qn)->s : t->name;
-    if (module != "builtins" && module != "__main__") name = module + "." + name;
-    std::string text;
-    bool failed = false;
-    try {
-        text = in.str(exc);
-    } catch (PyException&) {
-        failed = true;
-    }
-    std::string out = failed ? name + ": <exception str() failed>" : text.empty() ? name : name + ": " + text;
+    std::string out = formatExceptionOnly(in, exc);
     std::string suggestion = suggestionFor(in, exc);
     if (!suggestion.empty()) out += ". Did you mean: '" + suggestion + "'?";
     return out;
@@ -408,6 +393,37 @@ void printRecursive(Interp& in, const Value& exc, std::string& out, PrintContext
 
 }  // namespace
 
+std::string formatFrameSummary(const CodeInfo* code, int line) {
+    // An entry without a column: formatEntry stops after the source line.
+    TracebackEntry e;
+    e.code = code;
+    e.pos.line = e.pos.endLine = line;
+    e.pos.col = e.pos.endCol = -1;
+    return formatEntry(e);
+}
+
+std::string exceptionTypeName(const Value& exc) {
+    ClassObject* t = Interp::typeOf(exc);
+    std::string module = t->module;
+    Value m = t->dict->getStr(names().__module__);
+    if (isStr(m)) module = asStr(m)->s;
+    Value qn = t->dict->getStr(names().__qualname__);
+    std::string name = isStr(qn) ? asStr(qn)->s : t->name;
+    if (module != "builtins" && module != "__main__") name = module + "." + name;
+    return name;
+}
+
+std::string formatExceptionOnly(Interp& in, const Value& exc) {
+    std::string name = exceptionTypeName(exc);
+    std::string text;
+    try {
+        text = in.str(exc);
+    } catch (PyException&) {
+        return name + ": <exception str() failed>";
+    }
+    return text.empty() ? name : name + ": " + text;
+}
+
 std::string Interp::formatException(const Value& exc) {
     std::string out;
     if (!exc.isObj(Kind::Exception)) return typeName(exc) + "\n";
@@ -431,13 +447,8 @@ void Interp::writeUnraisable(const Value& exc, const std::string& where) {
         out += "Traceback (most recent call last):\n";
         out += formatTraceback(*e->traceback, "");
     }
-    ClassObject* t = e->type();
-    std::string module = t->module;
-    Value m = t->dict->getStr(names().__module__);
-    if (isStr(m)) module = asStr(m)->s;
-    Value qn = t->dict->getStr(names().__qualname__);
-    std::string name = isStr(qn) ? asStr(qn)->s : t->name;
-    if (module != "builtins" && module != "__main__") name = module + "." + name;
+    // Unlike format_exception_only, ": " is written even when str() is empty.
+    std::string name = exceptionTypeName(exc);
     std::string text;
     bool failed = false;
     try {

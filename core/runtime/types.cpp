@@ -420,6 +420,42 @@ Value typeInstanceCheck(Interp& in, CallArgs& a) {
     return Value::boolean(in.isInstance(a[1], a[0].as<ClassObject>()));
 }
 
+// ------------------------------------------------------ plain attributes
+//
+// Many attributes of builtin objects only read or store one Value field of
+// the object; these serve them all, given the field (its class is deduced).
+// An attribute that checks what it is given, or computes its value, keeps a
+// function of its own below.
+
+template <class Field>
+struct FieldOwner;
+template <class T>
+struct FieldOwner<Value T::*> {
+    using type = T;
+};
+
+// The field as it is (null only where it is never unset).
+template <auto Field>
+Value fieldGet(Interp&, const Value& self) {
+    return self.as<typename FieldOwner<decltype(Field)>::type>()->*Field;
+}
+// The field, or None while it is unset.
+template <auto Field>
+Value fieldOrNone(Interp&, const Value& self) {
+    const Value& v = self.as<typename FieldOwner<decltype(Field)>::type>()->*Field;
+    return v.isNull() ? Value::none() : v;
+}
+// Stores any value.
+template <auto Field>
+void fieldSet(Interp&, const Value& self, const Value& v) {
+    self.as<typename FieldOwner<decltype(Field)>::type>()->*Field = v;
+}
+// A read-write attribute over the field: None while unset, stores any value.
+template <auto Field>
+void defineField(ClassObject* cls, const char* name) {
+    defineGetter(cls, name, fieldOrNone<Field>, fieldSet<Field>);
+}
+
 // ---------------------------------------------------------------- functions
 
 Value functionGet(Interp& in, CallArgs& a) {
@@ -437,16 +473,6 @@ void functionSetQualname(Interp& in, const Value& self, const Value& v) {
     if (!isStr(v)) in.typeError("__qualname__ must be set to a string object");
     self.as<FunctionObject>()->qualname = Ref<StrObject>(asStr(v));
 }
-Value functionDoc(Interp& in, const Value& self) {
-    const Value& d = self.as<FunctionObject>()->doc;
-    return d.isNull() ? Value::none() : d;
-}
-void functionSetDoc(Interp& in, const Value& self, const Value& v) { self.as<FunctionObject>()->doc = v; }
-Value functionModule(Interp& in, const Value& self) {
-    const Value& m = self.as<FunctionObject>()->module;
-    return m.isNull() ? Value::none() : m;
-}
-void functionSetModule(Interp& in, const Value& self, const Value& v) { self.as<FunctionObject>()->module = v; }
 Value functionAnnotations(Interp& in, const Value& self) {
     auto* f = self.as<FunctionObject>();
     if (f->annotations.isNull()) f->annotations = Value(new DictObject());
@@ -469,7 +495,6 @@ Value cellContents(Interp& in, const Value& self) {
     if (v.isNull()) in.valueError("Cell is empty");
     return v;
 }
-void cellSetContents(Interp& in, const Value& self, const Value& v) { self.as<CellObject>()->value = v; }
 
 Value functionDefaults(Interp& in, const Value& self) {
     auto* f = self.as<FunctionObject>();
@@ -481,8 +506,6 @@ Value functionKwdefaults(Interp& in, const Value& self) {
     if (!f->kwDefaults) return Value::none();
     return Value(f->kwDefaults);
 }
-Value methodSelf(Interp& in, const Value& self) { return self.as<BoundMethodObject>()->self; }
-Value methodFunc(Interp& in, const Value& self) { return self.as<BoundMethodObject>()->func; }
 Value methodName(Interp& in, const Value& self) {
     return in.getAttr(self.as<BoundMethodObject>()->func, names().__name__);
 }
@@ -535,10 +558,6 @@ Value propertyDeleterM(Interp& in, CallArgs& a) {
     auto* p = a[0].as<PropertyObject>();
     return propertyCopy(p, p->fget, p->fset, a[1]);
 }
-Value propertyFget(Interp& in, const Value& self) { return self.as<PropertyObject>()->fget; }
-Value propertyFdel(Interp& in, const Value& self) { return self.as<PropertyObject>()->fdel; }
-Value propertyFset(Interp& in, const Value& self) { return self.as<PropertyObject>()->fset; }
-Value propertyDoc(Interp& in, const Value& self) { return self.as<PropertyObject>()->doc; }
 
 Value staticmethodNew(Interp& in, CallArgs& a) {
     a.check(in, "staticmethod", 2, 2);
@@ -743,16 +762,6 @@ Value exceptionRepr(Interp& in, CallArgs& a) {
     return makeStr(name + r);
 }
 
-Value exceptionName(Interp& in, const Value& self) {
-    const Value& n = exc(self)->name;
-    return n.isNull() ? Value::none() : n;
-}
-void exceptionSetName(Interp& in, const Value& self, const Value& v) { exc(self)->name = v; }
-Value exceptionObj(Interp& in, const Value& self) {
-    const Value& o = exc(self)->obj;
-    return o.isNull() ? Value::none() : o;
-}
-void exceptionSetObj(Interp& in, const Value& self, const Value& v) { exc(self)->obj = v; }
 Value exceptionNone(Interp& in, const Value& self) { return Value::none(); }
 
 Value exceptionArgs(Interp& in, const Value& self) { return Value(exc(self)->args); }
@@ -769,18 +778,10 @@ void exceptionSetTraceback(Interp& in, const Value& self, const Value& v) {
     else if (!v.isObj() || v.obj()->type() != types().traceback)
         in.typeError("__traceback__ must be a traceback or None");
 }
-Value exceptionContext(Interp& in, const Value& self) {
-    const Value& c = exc(self)->context;
-    return c.isNull() ? Value::none() : c;
-}
 void exceptionSetContext(Interp& in, const Value& self, const Value& v) {
     if (!v.isNone() && !in.isInstance(v, types().BaseException))
         in.typeError("exception context must be None or derive from BaseException");
     exc(self)->context = v.isNone() ? Value() : v;
-}
-Value exceptionCause(Interp& in, const Value& self) {
-    const Value& c = exc(self)->cause;
-    return c.isNull() ? Value::none() : c;
 }
 void exceptionSetCause(Interp& in, const Value& self, const Value& v) {
     if (!v.isNone() && !in.isInstance(v, types().BaseException))
@@ -790,11 +791,6 @@ void exceptionSetCause(Interp& in, const Value& self, const Value& v) {
 }
 Value exceptionSuppress(Interp& in, const Value& self) { return Value::boolean(exc(self)->suppressContext); }
 void exceptionSetSuppress(Interp& in, const Value& self, const Value& v) { exc(self)->suppressContext = in.truthy(v); }
-Value exceptionValue(Interp& in, const Value& self) {
-    const Value& v = exc(self)->value;
-    return v.isNull() ? Value::none() : v;
-}
-void exceptionSetValue(Interp& in, const Value& self, const Value& v) { exc(self)->value = v; }
 Value exceptionNotes(Interp& in, const Value& self) {
     const Value& n = exc(self)->notes;
     if (n.isNull()) in.raise(types().AttributeError, "'" + Interp::typeName(self) + "' object has no attribute '__notes__'");
@@ -858,7 +854,6 @@ Value exceptionGroupStr(Interp& in, CallArgs& a) {
     size_t n = e->groupExceptions ? e->groupExceptions->items.size() : 0;
     return makeStr(in.str(e->groupMessage) + " (" + std::to_string(n) + " sub-exception" + (n == 1 ? "" : "s") + ")");
 }
-Value exceptionGroupMessage(Interp& in, const Value& self) { return exc(self)->groupMessage; }
 Value exceptionGroupExceptions(Interp& in, const Value& self) { return Value(exc(self)->groupExceptions); }
 
 Value exceptionGroupDerive(Interp& in, CallArgs& a) {
@@ -1186,16 +1181,16 @@ void installObjectType(const Types& t) {
     defineMethod(t.function, "__get__", functionGet);
     defineGetter(t.function, "__name__", functionName, functionSetName);
     defineGetter(t.function, "__qualname__", functionQualname, functionSetQualname);
-    defineGetter(t.function, "__doc__", functionDoc, functionSetDoc);
-    defineGetter(t.function, "__module__", functionModule, functionSetModule);
+    defineField<&FunctionObject::doc>(t.function, "__doc__");
+    defineField<&FunctionObject::module>(t.function, "__module__");
     defineGetter(t.function, "__annotations__", functionAnnotations, functionSetAnnotations);
     defineGetter(t.function, "__closure__", functionClosure);
     defineGetter(t.function, "__globals__", functionGlobals);
-    defineGetter(t.cell, "cell_contents", cellContents, cellSetContents);
+    defineGetter(t.cell, "cell_contents", cellContents, fieldSet<&CellObject::value>);
     defineGetter(t.function, "__defaults__", functionDefaults);
     defineGetter(t.function, "__kwdefaults__", functionKwdefaults);
-    defineGetter(t.method, "__self__", methodSelf);
-    defineGetter(t.method, "__func__", methodFunc);
+    defineGetter(t.method, "__self__", fieldGet<&BoundMethodObject::self>);
+    defineGetter(t.method, "__func__", fieldGet<&BoundMethodObject::func>);
     defineGetter(t.method, "__name__", methodName);
     defineGetter(t.method, "__qualname__", methodQualname);
     defineGetter(t.builtinFunction, "__name__", builtinName);
@@ -1206,10 +1201,10 @@ void installObjectType(const Types& t) {
     defineMethod(t.property, "getter", propertyGetterM);
     defineMethod(t.property, "setter", propertySetterM);
     defineMethod(t.property, "deleter", propertyDeleterM);
-    defineGetter(t.property, "fget", propertyFget);
-    defineGetter(t.property, "fset", propertyFset);
-    defineGetter(t.property, "fdel", propertyFdel);
-    defineGetter(t.property, "__doc__", propertyDoc);
+    defineGetter(t.property, "fget", fieldGet<&PropertyObject::fget>);
+    defineGetter(t.property, "fset", fieldGet<&PropertyObject::fset>);
+    defineGetter(t.property, "fdel", fieldGet<&PropertyObject::fdel>);
+    defineGetter(t.property, "__doc__", fieldGet<&PropertyObject::doc>);
     t.staticmethod->nativeNew = staticmethodNew;
     t.classmethod->nativeNew = classmethodNew;
     defineGetter(t.staticmethod, "__func__", wrappedFunc);
@@ -1224,16 +1219,16 @@ void installObjectType(const Types& t) {
     defineMethod(t.BaseException, "add_note", exceptionAddNote);
     defineGetter(t.BaseException, "args", exceptionArgs, exceptionSetArgs);
     defineGetter(t.BaseException, "__traceback__", exceptionTraceback, exceptionSetTraceback);
-    defineGetter(t.BaseException, "__context__", exceptionContext, exceptionSetContext);
-    defineGetter(t.BaseException, "__cause__", exceptionCause, exceptionSetCause);
+    defineGetter(t.BaseException, "__context__", fieldOrNone<&ExceptionObject::context>, exceptionSetContext);
+    defineGetter(t.BaseException, "__cause__", fieldOrNone<&ExceptionObject::cause>, exceptionSetCause);
     defineGetter(t.BaseException, "__suppress_context__", exceptionSuppress, exceptionSetSuppress);
     defineGetter(t.BaseException, "__notes__", exceptionNotes);
     defineMethod(t.KeyError, "__str__", keyErrorStr);
-    defineGetter(t.StopIteration, "value", exceptionValue, exceptionSetValue);
-    defineGetter(t.NameError, "name", exceptionName, exceptionSetName);
-    defineGetter(t.AttributeError, "name", exceptionName, exceptionSetName);
-    defineGetter(t.AttributeError, "obj", exceptionObj, exceptionSetObj);
-    defineGetter(t.ImportError, "name", exceptionName, exceptionSetName);
+    defineField<&ExceptionObject::value>(t.StopIteration, "value");
+    defineField<&ExceptionObject::name>(t.NameError, "name");
+    defineField<&ExceptionObject::name>(t.AttributeError, "name");
+    defineField<&ExceptionObject::obj>(t.AttributeError, "obj");
+    defineField<&ExceptionObject::name>(t.ImportError, "name");
     defineGetter(t.ImportError, "path", exceptionNone);
     defineMethod(t.OSError, "__str__", osErrorStr);
     using F = ExceptionObject::OSErrorFields;
@@ -1241,14 +1236,14 @@ void installObjectType(const Types& t) {
     defineGetter(t.OSError, "strerror", osErrorField<&F::strerror>, osErrorSetField<&F::strerror>);
     defineGetter(t.OSError, "filename", osErrorField<&F::filename>, osErrorSetField<&F::filename>);
     defineGetter(t.OSError, "filename2", osErrorField<&F::filename2>, osErrorSetField<&F::filename2>);
-    defineGetter(t.SystemExit, "code", exceptionValue, exceptionSetValue);
+    defineField<&ExceptionObject::value>(t.SystemExit, "code");
     t.BaseExceptionGroup->nativeNew = exceptionGroupNew;
     defineMethod(t.BaseExceptionGroup, "__init__", exceptionGroupInit);
     defineMethod(t.BaseExceptionGroup, "__str__", exceptionGroupStr);
     defineMethod(t.BaseExceptionGroup, "derive", exceptionGroupDerive);
     defineMethod(t.BaseExceptionGroup, "split", exceptionGroupSplit);
     defineMethod(t.BaseExceptionGroup, "subgroup", exceptionGroupSubgroup);
-    defineGetter(t.BaseExceptionGroup, "message", exceptionGroupMessage);
+    defineGetter(t.BaseExceptionGroup, "message", fieldGet<&ExceptionObject::groupMessage>);
     defineGetter(t.BaseExceptionGroup, "exceptions", exceptionGroupExceptions);
 }
 
