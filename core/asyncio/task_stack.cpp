@@ -54,10 +54,12 @@ std::vector<StackStep> taskStack(TaskObject* t, int64_t limit) {
     } else if (t->state == FutureObject::State::Finished && !t->exception.isNull() &&
                t->exception.isObj(Kind::Exception)) {
         auto* e = t->exception.as<ExceptionObject>();
+        // tb_frame, tb_next...: the outermost first (the traceback keeps its
+        // entries innermost first, as they were added while it unwound).
         if (e->traceback)
-            for (const TracebackEntry& te : *e->traceback) {
+            for (auto it = e->traceback->rbegin(); it != e->traceback->rend(); ++it) {
                 if (!withinLimit()) break;
-                if (te.code) steps.push_back({te.code, te.pos.line});
+                if (it->code) steps.push_back({it->code, it->pos.line});
             }
     }
     return steps;
