@@ -245,7 +245,7 @@ void MainWindow::restoreSettings()
 {
     QSettings settings;
     restoreGeometry(settings.value(kGeometryKey).toByteArray());
-    restoreState(settings.value(kStateKey).toByteArray());
+    m_layoutRestored = restoreState(settings.value(kStateKey).toByteArray());
     m_player->setSpeed(settings.value(kSpeedKey, 1.0).toDouble());
     setStepGranularity(trace::Granularity(std::clamp(settings.value(kGranularityKey, int(trace::Granularity::Line)).toInt(), 0, 3)));
     m_autoRunAction->setChecked(settings.value(kAutoRunKey, true).toBool());
@@ -678,6 +678,24 @@ void MainWindow::createPlayerControls()
     });
     m_speedBox->setCurrentIndex(m_speedBox->findData(1.0));
     bar->addWidget(m_speedBox);
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (m_layoutRestored || m_docksSized)
+        return;
+    // The first layout, in proportion to the window: on a 1366×768 laptop
+    // the stage keeps half the width instead of what 1920-pixel docks leave.
+    m_docksSized = true;
+    QDockWidget *code = findChild<QDockWidget *>(QStringLiteral("codeDock"));
+    QDockWidget *console = findChild<QDockWidget *>(QStringLiteral("consoleDock"));
+    QDockWidget *timeline = findChild<QDockWidget *>(QStringLiteral("timelineDock"));
+    QDockWidget *narration = findChild<QDockWidget *>(QStringLiteral("narrationDock"));
+    const int w = width(), h = height();
+    resizeDocks({code, console}, {std::clamp(w * 27 / 100, 300, 600), std::clamp(w * 21 / 100, 240, 480)},
+                Qt::Horizontal);
+    resizeDocks({timeline, narration}, {std::clamp(h * 16 / 100, 110, 220), 60}, Qt::Vertical);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

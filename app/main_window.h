@@ -104,6 +104,7 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void createActions();
@@ -141,6 +142,8 @@ private:
     uint64_t m_selectedTask = 0;
     bool m_newFile = true;
     QList<QDockWidget *> m_docks;
+    bool m_layoutRestored = false;   // the docks came from the settings
+    bool m_docksSized = false;       // the first-show proportions were applied
     size_t m_shownPosition = SIZE_MAX;   // position the panels last showed
     QLabel *m_fileLabel = nullptr;
     QLabel *m_consoleLabel = nullptr;

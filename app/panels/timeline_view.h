@@ -26,7 +26,7 @@ class TimelineView : public QWidget
 public:
     static constexpr int kLabelWidth = 110;
     static constexpr int kMaxLaneHeight = 22;
-    static constexpr int kMinLaneHeight = 5;
+    static constexpr int kMinLaneHeight = 12;   // enough for its name; lanes that do not fit are counted
     static constexpr int kAxisHeight = 18;
 
     explicit TimelineView(QWidget *parent = nullptr);

@@ -426,10 +426,13 @@ private:
         const double doneH = chipH + 14;
         const double laneH = std::round(chipH * 0.9);
         const double timersH = 8 + 3 * laneH + 2 * 4 + 14 + 26 + 10;
-        double topH = std::clamp(body * 0.33, 236.0, 330.0);
+        // A short stage (a laptop's window with its docks) gives CPU and
+        // READY less height, so that WAITING still holds a row of cards.
+        const bool shortStage = body < 760;
+        double topH = std::clamp(body * (shortStage ? 0.26 : 0.33), shortStage ? 170.0 : 236.0, 330.0);
         double waitH = body - topH - timersH - doneH - 3 * gap;
         if (waitH < 160) {
-            topH = std::max(200.0, topH - (160 - waitH));
+            topH = std::max(shortStage ? 170.0 : 200.0, topH - (160 - waitH));
             waitH = body - topH - timersH - doneH - 3 * gap;
         }
         const double x = sz.margin, w = W - 2 * sz.margin;
@@ -555,7 +558,7 @@ private:
             plan.height += h;
             plan.shown = i + 1;
         }
-        if (plan.shown < n && style != Style::Mini) {
+        if (plan.shown < n && style != Style::Mini && plan.height + rowH <= room) {
             plan.more = true;
             plan.height += rowH;
         }
@@ -568,8 +571,15 @@ private:
     // with what room is left, innermost first.
     FramePlan planFrames(const std::vector<FrameView> &stack, Style style, double room) const
     {
-        if (style != Style::Cpu)
-            return planFrames(stack, style, room, 1, false);
+        if (style != Style::Cpu) {
+            // Short of room, the innermost frame gives up its line of code
+            // before the card hides that there are more frames.
+            const FramePlan withCode = planFrames(stack, style, room, 1, false);
+            if (withCode.height <= room && (withCode.more || withCode.shown == int(stack.size())))
+                return withCode;
+            const FramePlan lean = planFrames(stack, style, room, 0, false);
+            return lean.height <= withCode.height ? lean : withCode;
+        }
         FramePlan best = planFrames(stack, style, room, 1, true);
         if (best.more) {
             const FramePlan lean = planFrames(stack, style, room, 1, false);
@@ -581,6 +591,12 @@ private:
             if (plan.shown < best.shown)
                 break;
             best = plan;
+        }
+        if (best.height > room) {
+            // Not even the innermost frame with its code: its label only.
+            const FramePlan bare = planFrames(stack, style, room, 0, false);
+            if (bare.height < best.height)
+                best = bare;
         }
         return best;
     }
