@@ -272,8 +272,12 @@ void arrowEnds(const QRectF &a, const QRectF &b, QPointF &start, QPointF &end, Q
         return;
     }
     const bool down = b.center().y() >= a.center().y();
-    const double xa = overlapRight > overlapLeft && (overlapRight - overlapLeft) > 20 ? (overlapLeft + overlapRight) / 2
-                                                                                      : a.center().x();
+    // Upwards it crosses the top of a region, whose label is on the left:
+    // right of the middle, it keeps clear of it.
+    const double at = down ? 0.5 : 0.75;
+    const double xa = overlapRight > overlapLeft && (overlapRight - overlapLeft) > 20
+        ? overlapLeft + (overlapRight - overlapLeft) * at
+        : a.center().x();
     const double xb = overlapRight > overlapLeft && (overlapRight - overlapLeft) > 20 ? xa : b.center().x();
     start = QPointF(xa, down ? a.bottom() : a.top());
     end = QPointF(xb, down ? b.top() : b.bottom());
