@@ -32,9 +32,12 @@ GeneratorObject::GeneratorObject(ClassObject* type, Flavor f, Ref<FunctionObject
 }
 
 GeneratorObject::GeneratorObject(std::string n, std::string qn, NativeBody b)
+    : GeneratorObject(intern(n), intern(qn), std::move(b)) {}
+
+GeneratorObject::GeneratorObject(StrObject* n, StrObject* qn, NativeBody b)
     : Object(types().coroutine, Kind::Generator), flavor(Flavor::Coroutine), m_nativeBody(std::move(b)) {
-    name = Ref<StrObject>(intern(n));
-    qualname = Ref<StrObject>(intern(qn));
+    name = Ref<StrObject>(n);
+    qualname = Ref<StrObject>(qn);
 }
 
 GeneratorObject::~GeneratorObject() {

@@ -30,6 +30,7 @@ public:
     // body may await through `awaitFrom()`.
     using NativeBody = std::function<Value(Interp&, GeneratorObject& self)>;
     GeneratorObject(std::string name, std::string qualname, NativeBody body);
+    GeneratorObject(StrObject* name, StrObject* qualname, NativeBody body);
     ~GeneratorObject() override;
 
     Flavor flavor;

@@ -141,6 +141,23 @@ const Names& names();
 
 StrObject* intern(std::string_view s);
 
+// A string literal as an interned str, looked up once per program (interned
+// strings are never freed): `interned<"put_nowait">()` on a hot path instead
+// of hashing the text at every call.
+template <size_t N>
+struct StringLiteral {
+    char chars[N];
+    consteval StringLiteral(const char (&s)[N]) {
+        for (size_t i = 0; i < N; ++i) chars[i] = s[i];
+    }
+    constexpr std::string_view view() const { return std::string_view(chars, N - 1); }
+};
+template <StringLiteral Text>
+StrObject* interned() {
+    static StrObject* const s = intern(Text.view());
+    return s;
+}
+
 class Interp {
 public:
     explicit Interp(int64_t maxSteps = 0, int64_t memoryLimit = 0);

@@ -282,6 +282,17 @@ void printStats() {
                      mib(double(s.sampledRssAnonBytes)), mib(double(s.sampledPageTableBytes)));
 }
 
+// The frames a suspended fiber returns through when resumed are cold when
+// many fibers take turns (a pipeline of a few thousand workers): asking for
+// all their cache lines before the switch overlaps the misses instead of
+// taking them one frame at a time.
+void prefetchStack(const Fiber::Impl* f) {
+    constexpr size_t kLine = 64, kMaxBytes = 4096;
+    const char* p = static_cast<const char*>(f->self);
+    const char* end = std::min<const char*>(p + kMaxBytes, f->stackTop());
+    for (; p < end; p += kLine) __builtin_prefetch(p);
+}
+
 // The fiber's first frame. Never returns: when the entry function is done it
 // switches back to the resumer, which releases the stack.
 void trampoline(fc::transfer_t t) {
@@ -350,6 +361,7 @@ void Fiber::resume() {
         if (!me->saved.empty()) swapIn(ts, me);
         --s.suspended;
     }
+    prefetchStack(me);
     Impl* prev = ts.current;
     Fiber* prevFiber = ts.currentFiber;
     ts.current = me;
