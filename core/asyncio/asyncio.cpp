@@ -5,6 +5,7 @@
 #include "trace/trace.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 
@@ -37,18 +38,23 @@ void recordLoop(Interp& in, EventKind kind, double value) {
     in.recorder->record(e);
 }
 
-std::string taskName(const TaskObject* t) { return isStr(t->name) ? asStr(t->name)->s : "Task"; }
 
 // How the trace shows tasks and futures in reprs: "<Task Task-2>", "<Future #5>".
 bool describeNative(const Value& v, std::string& out) {
     // The type first: dynamic_cast is slow, and this runs for every local at every line.
     if (!v.obj()->type()->isSubclassOf(asyncioTypes().future)) return false;
     if (auto* task = dynamic_cast<TaskObject*>(v.obj())) {
-        out = "<Task " + taskName(task) + ">";
+        out.assign("<Task ");
+        out += isStr(task->name) ? std::string_view(asStr(task->name)->s) : std::string_view("Task");
+        out += '>';
         return true;
     }
     if (auto* f = dynamic_cast<FutureObject*>(v.obj())) {
-        out = "<Future #" + std::to_string(f->id) + ">";
+        char id[24];
+        auto end = std::to_chars(id, id + sizeof id, f->id).ptr;
+        out.assign("<Future #");
+        out.append(id, end);
+        out += '>';
         return true;
     }
     return false;
@@ -67,11 +73,20 @@ const Frame* suspendedFrameOf(const TaskObject& t) {
     return t.coro.isObj(Kind::Generator) ? t.coro.as<GeneratorObject>()->suspendedFrame() : nullptr;
 }
 
+// The label of a task's step or wake-up: "Task-2.__step".
+void taskLabel(const Value& name, const char* suffix, std::string& r) {
+    r.assign(isStr(name) ? std::string_view(asStr(name)->s) : std::string_view("Task"));
+    r += suffix;
+}
+
 // "Task-2.__step", "print_later(3)", "Future.set_result(None)", written
 // into `r` (a buffer reused from event to event); `task` is set when the
-// callback is a task's step or wake-up.
-void handleLabel(Interp& in, const Value& callback, const std::vector<Value>& args, uint64_t& task, std::string& r) {
+// callback is a task's step or wake-up, and then `suffix` and `taskName`
+// (the task's name) too.
+void handleLabel(Interp& in, const Value& callback, const std::vector<Value>& args, uint64_t& task, std::string& r,
+                 const char*& suffix, Value& taskName) {
     task = 0;
+    suffix = nullptr;
     r.clear();
     bool showArgs = true;
     if (callback.isObj(Kind::Builtin)) {
@@ -81,9 +96,9 @@ void handleLabel(Interp& in, const Value& callback, const std::vector<Value>& ar
         std::string_view method = b->name;
         if (t && (method == "task_step" || method == "task_wakeup")) {
             task = t->id;
-            if (isStr(t->name)) r += asStr(t->name)->s;
-            else r += "Task";
-            r += method == "task_step" ? ".__step" : ".__wakeup";
+            suffix = method == "task_step" ? ".__step" : ".__wakeup";
+            taskName = t->name;
+            taskLabel(t->name, suffix, r);
             return;
         }
         if (b->self.isObj(Kind::Native) && dynamic_cast<FutureObject*>(b->self.obj())) r += "Future.";
@@ -114,15 +129,25 @@ void recordHandle(Interp& in, EventKind kind, const HandleObject& h) {
         e.timer = h.id;
         if (kind != EventKind::HandleRun && kind != EventKind::HandleSkipped) e.value = timer->when;
     }
-    if (kind == EventKind::HandleRun && !h.traceLabel.empty()) {
-        e.label = h.traceLabel;
+    if (kind == EventKind::HandleRun && h.traceLabelled) {
+        if (h.traceSuffix) {
+            taskLabel(h.traceTaskName, h.traceSuffix, label);
+            e.label = label;
+        } else {
+            e.label = h.traceLabel;
+        }
         e.task = h.traceTask;
     } else if (kind == EventKind::HandleScheduled || kind == EventKind::HandleRun || kind == EventKind::TimerAdded) {
-        handleLabel(in, h.callback, h.args, e.task, label);
+        const char* suffix = nullptr;
+        Value taskName;
+        handleLabel(in, h.callback, h.args, e.task, label, suffix, taskName);
         e.label = label;
         if (kind != EventKind::HandleRun) {
-            h.traceLabel = label;
+            h.traceLabelled = true;
             h.traceTask = e.task;
+            h.traceSuffix = suffix;
+            if (suffix) h.traceTaskName = std::move(taskName);
+            else h.traceLabel = label;
         }
     }
     in.recorder->record(e);
@@ -158,12 +183,19 @@ void recordException(Interp& in, EventKind kind, uint64_t task, uint64_t future,
 }  // namespace
 
 AsyncioState& state(Interp& in) {
+    // Read at every handle, future and task: the address is kept while the
+    // interpreter's extensions stay the same.
+    thread_local uint64_t cachedGeneration = 0;
+    thread_local AsyncioState* cached = nullptr;
+    if (cached && cachedGeneration == in.extensionsGeneration()) return *cached;
     auto& slot = in.extension("asyncio");
     if (!slot) {
         slot = std::make_shared<AsyncioState>();
         tracing::describeNative = describeNative;
     }
-    return *static_cast<AsyncioState*>(slot.get());
+    cached = static_cast<AsyncioState*>(slot.get());
+    cachedGeneration = in.extensionsGeneration();
+    return *cached;
 }
 
 // ------------------------------------------------------------------ handles
@@ -882,7 +914,10 @@ void TaskObject::step(Interp& in, Value exc) {
     }
     if (in.recorder && outcome == GeneratorObject::Outcome::Yielded) {
         auto* waiter = isFuture(futWaiter) ? static_cast<FutureObject*>(futWaiter.obj()) : nullptr;
-        recordTask(in, EventKind::TaskSuspended, *this, waiter ? waiter->id : 0, waiter ? traceRepr(in, futWaiter) : "");
+        static std::string waiterRepr;  // reused from event to event
+        waiterRepr.clear();
+        if (waiter) tracing::appendSafeRepr(waiterRepr, futWaiter, 60);
+        recordTask(in, EventKind::TaskSuspended, *this, waiter ? waiter->id : 0, waiterRepr);
     }
     loop->currentTask = previous;
     if (!fatal.isNull()) throw PyException{fatal};

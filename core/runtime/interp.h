@@ -211,7 +211,7 @@ public:
     const char* stackLimit() const { return m_stackLimit; }
 
     // ---- protocol (each may run Python code and throw PyException)
-    static ClassObject* typeOf(const Value& v);
+    static ClassObject* typeOf(const Value& v) { return v.isObj() ? v.obj()->type() : scalarTypeOf(v); }
     bool isInstance(const Value& v, const ClassObject* cls) const {
         return typeOf(v)->isSubclassOf(cls);
     }
@@ -302,6 +302,10 @@ public:
     // Per-run state of a module implemented elsewhere (asyncio), released
     // before the interpreter itself so finalizers still run.
     std::shared_ptr<void>& extension(const std::string& key) { return m_extensions[key]; }
+    // Changes whenever the extensions are dropped, and differs between
+    // interpreters: a module that caches its state's address for a hot path
+    // keeps it only while this stays the same.
+    uint64_t extensionsGeneration() const { return m_extensionsGeneration; }
     // Ends a run as CPython ends one: the main module's globals are dropped
     // (objects that die then run their finalizers), then module state.
     void finish();
@@ -329,6 +333,7 @@ public:
                         std::unique_ptr<Ref<CellObject>[]> cells);
 
 private:
+    static ClassObject* scalarTypeOf(const Value& v);  // typeOf for what is not an object
     [[noreturn]] void stepBudgetExhausted();
     [[noreturn]] void memoryBudgetExhausted();
     int64_t m_memoryBase = 0;
@@ -350,6 +355,8 @@ private:
     std::map<std::string, ModuleFactory> m_moduleFactories;
     std::vector<std::unique_ptr<CodeInfo>> m_codes;
     std::map<std::string, std::shared_ptr<void>> m_extensions;
+    uint64_t m_extensionsGeneration = 0;
+    void clearExtensions();
 };
 
 inline NativeDepth::NativeDepth(Interp& in, const char* context) : m_in(in) { in.enterNative(context); }

@@ -6,6 +6,7 @@
 #include "runtime/generator.h"
 #include "trace/trace.h"
 
+#include <atomic>
 #include <cmath>
 #include <cstdio>
 
@@ -84,7 +85,15 @@ std::string addressText(const Object* o) {
     return buf;
 }
 
+namespace {
+uint64_t nextExtensionsGeneration() {
+    static std::atomic<uint64_t> last{0};
+    return ++last;
+}
+}  // namespace
+
 Interp::Interp(int64_t maxSteps, int64_t memoryLimit) : m_maxSteps(maxSteps), m_memoryLimit(memoryLimit) {
+    m_extensionsGeneration = nextExtensionsGeneration();
     types();
     Object::beginRun();   // ids and default hashes count from here: every run the same
     t_current = this;
@@ -125,6 +134,14 @@ Interp::Interp(int64_t maxSteps, int64_t memoryLimit) : m_maxSteps(maxSteps), m_
     installFrameBuiltins(b);
 }
 
+void Interp::clearExtensions() {
+    // What the extensions' destructors do sees a new generation, and so does
+    // everything after.
+    m_extensionsGeneration = nextExtensionsGeneration();
+    m_extensions.clear();
+    m_extensionsGeneration = nextExtensionsGeneration();
+}
+
 void Interp::finish() {
     if (m_main) {
         DictObject* g = m_main->dict.get();
@@ -138,13 +155,13 @@ void Interp::finish() {
         }
     }
     m_modules.clear();
-    m_extensions.clear();
+    clearExtensions();
 }
 
 Interp::~Interp() {
     Interp* saved = t_current;
     t_current = this;
-    m_extensions.clear();
+    clearExtensions();
     m_modules.clear();
     m_main = Ref<ModuleObject>();
     t_current = saved == this ? nullptr : saved;
@@ -190,7 +207,7 @@ void Interp::recursionError(const char* context) {
 
 // -------------------------------------------------------------------- types
 
-ClassObject* Interp::typeOf(const Value& v) {
+ClassObject* Interp::scalarTypeOf(const Value& v) {
     const Types& t = types();
     switch (v.tag()) {
     case Value::Tag::Null:

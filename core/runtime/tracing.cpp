@@ -192,7 +192,7 @@ bool reprInto(std::string& out, const Value& v, size_t end, int depth) {
         return appendBounded(out, ")", end);
     }
     case Kind::Native: {
-        std::string text;
+        static thread_local std::string text;  // reused: no allocation per repr
         if (describeNative && describeNative(v, text)) return appendBounded(out, text, end);
         break;
     }
