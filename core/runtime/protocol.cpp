@@ -6,6 +6,7 @@
 #include "runtime/generator.h"
 #include "trace/trace.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <cstdio>
@@ -755,11 +756,18 @@ Value Interp::callMethod(const Value& obj, StrObject* name, std::initializer_lis
     bool needsSelf;
     Value m = getMethod(obj, name, needsSelf);
     if (!needsSelf) return call(m, args);
-    std::vector<Value> v;
-    v.reserve(args.size() + 1);
-    v.push_back(obj);
-    v.insert(v.end(), args.begin(), args.end());
-    CallArgs a(v.data(), v.size());
+    // Self and the arguments: on the stack for the usual few.
+    constexpr size_t kInline = 6;
+    Value inlineArgs[kInline];
+    std::vector<Value> heapArgs;
+    Value* v = inlineArgs;
+    if (args.size() + 1 > kInline) {
+        heapArgs.resize(args.size() + 1);
+        v = heapArgs.data();
+    }
+    v[0] = obj;
+    std::copy(args.begin(), args.end(), v + 1);
+    CallArgs a(v, args.size() + 1);
     if (m.isObj(Kind::Builtin)) return m.as<BuiltinObject>()->fn(*this, a);
     return call(m, a);
 }
