@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <sys/mman.h>
 
 namespace ascope::trace {
 
@@ -322,7 +323,18 @@ void Trace::append(const EventView& e) {
     appendEncoded(e, stamp, e.locals, e.localCount, names.data());
 }
 
-void Trace::addChunk(size_t n) { m_chunks.emplace_back(std::max(kChunkSize, n)); }
+// A new chunk's pages are all about to be written: they are made resident in
+// one go (where the kernel can) rather than by a page fault each.
+void Trace::addChunk(size_t n) {
+    m_chunks.emplace_back(std::max(kChunkSize, n));
+#ifdef MADV_POPULATE_WRITE
+    const Chunk& c = m_chunks.back();
+    const uintptr_t page = 4096;
+    uintptr_t from = (reinterpret_cast<uintptr_t>(c.data.get()) + page - 1) & ~(page - 1);
+    uintptr_t to = (reinterpret_cast<uintptr_t>(c.data.get()) + c.capacity) & ~(page - 1);
+    if (to > from) madvise(reinterpret_cast<void*>(from), to - from, MADV_POPULATE_WRITE);
+#endif
+}
 
 inline uint8_t* Trace::reserve(size_t n) {
     if (m_chunks.empty() || m_chunks.back().capacity - m_chunks.back().size < n) addChunk(n);
@@ -357,6 +369,8 @@ void Trace::appendEncoded(const EventView& e, const Stamp& stamp, const LocalVie
     size_t bound = 24 * kMaxVarint + 16 + (kMaxNumbers + 1) * kMaxVarint + e.text.size() + e.excMessage.size();
     for (size_t i = 0; i < localCount; ++i) bound += 3 * kMaxVarint + locals[i].repr.size();
     uint8_t* const start = reserve(bound);
+    // The bytes a few events on are fresh memory: ask for them now.
+    __builtin_prefetch(start + 256, 1, 0);
     if (index % kBlockSize == 0) m_blocks.push_back(Block{position(), m_lastTime});
     uint8_t* p = start;
     putVarint(p, mask);
@@ -402,10 +416,11 @@ void Trace::commit(size_t n) { m_chunks.back().size = m_reservedAt + n; }
 void Trace::putLabel(uint8_t*& p, std::string_view label) {
     uint64_t numbers[kMaxNumbers];
     size_t count = 0;
-    // The template is never longer than the label.
-    std::string& t = m_template;
-    t.resize(label.size());
-    char* out = t.data();
+    // The template is never longer than the label: on the stack unless long.
+    char onStack[128];
+    if (label.size() > sizeof onStack) m_template.resize(label.size());
+    char* const templateStart = label.size() > sizeof onStack ? m_template.data() : onStack;
+    char* out = templateStart;
     const char* c = label.data();
     const char* const end = c + label.size();
     if (label.find(kNumberMarker) == std::string_view::npos) {
@@ -430,7 +445,7 @@ void Trace::putLabel(uint8_t*& p, std::string_view label) {
         putVarint(p, uint64_t(m_strings.intern(label)) << 1);
         return;
     }
-    putVarint(p, uint64_t(m_strings.intern(std::string_view(t.data(), size_t(out - t.data())))) << 1 | 1);
+    putVarint(p, uint64_t(m_strings.intern(std::string_view(templateStart, size_t(out - templateStart)))) << 1 | 1);
     for (size_t k = 0; k < count; ++k) putVarint(p, numbers[k]);
 }
 
