@@ -568,6 +568,35 @@ TEST(RecordedRun, suspended_task_keeps_its_await_chain_with_lines_and_locals) {
     EXPECT_TRUE(end.mainStack.empty());
 }
 
+TEST(RecordedRun, captured_and_inherited_variables_show_their_values) {
+    RecordedTrace r = runTraced("def outer():\n"              // 1
+                                "    a = 1\n"                 // 2
+                                "    def middle():\n"         // 3
+                                "        b = 2\n"             // 4
+                                "        def inner():\n"      // 5
+                                "            return a + b\n"  // 6
+                                "        return inner()\n"    // 7
+                                "    return middle()\n"       // 8
+                                "print(outer())\n");          // 9
+    EXPECT_EQ(r.output, "3\n");
+    auto atLine = [&](int line) {
+        size_t i = find(r.trace, [line](const Event& e) { return e.kind == EventKind::LineExecuted && e.line == line; });
+        EXPECT_LT(i, r.trace.size());
+        return snapshotAt(r.trace, i + 1);
+    };
+    // middle() at `return inner()`: its own cell b, the inherited a.
+    Snapshot s = atLine(7);
+    ASSERT_GE(s.mainStack.size(), 3u);
+    EXPECT_EQ(stackFunctions(s.mainStack)[2], "outer.<locals>.middle:7");
+    EXPECT_EQ(local(s.mainStack[1], "a"), "1");
+    EXPECT_EQ(local(s.mainStack[2], "b"), "2");
+    EXPECT_EQ(local(s.mainStack[2], "a"), "1");
+    // inner() sees both through its free cells.
+    s = atLine(6);
+    EXPECT_EQ(local(s.mainStack.back(), "a"), "1");
+    EXPECT_EQ(local(s.mainStack.back(), "b"), "2");
+}
+
 TEST(RecordedRun, exception_travels_frame_by_frame_through_a_finally) {
     RecordedTrace r = runTraced("import asyncio\n"                   // 1
                       "def a():\n"                         // 2
