@@ -287,7 +287,7 @@ void printStats() {
 // all their cache lines before the switch overlaps the misses instead of
 // taking them one frame at a time.
 void prefetchStack(const Fiber::Impl* f) {
-    constexpr size_t kLine = 64, kMaxBytes = 4096;
+    constexpr size_t kLine = 64, kMaxBytes = 1536;
     const char* p = static_cast<const char*>(f->self);
     const char* end = std::min<const char*>(p + kMaxBytes, f->stackTop());
     for (; p < end; p += kLine) __builtin_prefetch(p);
