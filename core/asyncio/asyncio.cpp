@@ -31,6 +31,10 @@ namespace {
 
 using trace::EventKind;
 
+// A task's step and wake-up callbacks (below).
+Value taskStepCb(Interp& in, CallArgs& a);
+Value taskWakeupCb(Interp& in, CallArgs& a);
+
 void recordLoop(Interp& in, EventKind kind, double value) {
     trace::EventView e;
     e.kind = kind;
@@ -73,16 +77,44 @@ const Frame* suspendedFrameOf(const TaskObject& t) {
     return t.coro.isObj(Kind::Generator) ? t.coro.as<GeneratorObject>()->suspendedFrame() : nullptr;
 }
 
-// The label of a task's step or wake-up: "Task-2.__step".
-void taskLabel(const Value& name, const char* suffix, std::string& r) {
-    r.assign(isStr(name) ? std::string_view(asStr(name)->s) : std::string_view("Task"));
-    r += suffix;
+constexpr const char* kStepSuffix = ".__step";
+constexpr const char* kWakeupSuffix = ".__wakeup";
+
+// The number of a default task name, "Task-12": 12, as the trace would read
+// it in a label (a whole number without leading zeros, below 10^18).
+bool defaultTaskNumber(const Value& name, uint64_t& number) {
+    if (!isStr(name)) return false;
+    std::string_view s = asStr(name)->s;
+    constexpr std::string_view kPrefix = "Task-";
+    if (s.size() <= kPrefix.size() || s.size() > kPrefix.size() + 18 || s.substr(0, kPrefix.size()) != kPrefix)
+        return false;
+    std::string_view digits = s.substr(kPrefix.size());
+    if (digits[0] == '0' && digits.size() > 1) return false;
+    number = 0;
+    for (char c : digits) {
+        if (c < '0' || c > '9') return false;
+        number = number * 10 + uint64_t(c - '0');
+    }
+    return true;
 }
 
-// "Task-2.__step", "print_later(3)", "Future.set_result(None)", written
-// into `r` (a buffer reused from event to event); `task` is set when the
-// callback is a task's step or wake-up, and then `suffix` and `taskName`
-// (the task's name) too.
+// The label of a task's step or wake-up, "Task-2.__step": for a default name
+// as a template and its number (no text to build), else written into `r`.
+void labelTaskCallback(trace::EventView& e, const Value& name, const char* suffix, std::string& r) {
+    uint64_t number;
+    if (defaultTaskNumber(name, number)) {
+        e.labelTemplate = suffix == kStepSuffix ? std::string_view("Task-\x01.__step") : std::string_view("Task-\x01.__wakeup");
+        e.labelNumber = number;
+        return;
+    }
+    r.assign(isStr(name) ? std::string_view(asStr(name)->s) : std::string_view("Task"));
+    r += suffix;
+    e.label = r;
+}
+
+// "print_later(3)", "Future.set_result(None)", written into `r` (a buffer
+// reused from event to event). For a task's step or wake-up only `task`,
+// `suffix` and `taskName` (the task's name) are set (see labelTaskCallback).
 void handleLabel(Interp& in, const Value& callback, const std::vector<Value>& args, uint64_t& task, std::string& r,
                  const char*& suffix, Value& taskName) {
     task = 0;
@@ -91,14 +123,21 @@ void handleLabel(Interp& in, const Value& callback, const std::vector<Value>& ar
     bool showArgs = true;
     if (callback.isObj(Kind::Builtin)) {
         auto* b = callback.as<BuiltinObject>();
+        if (b->fn == taskStepCb || b->fn == taskWakeupCb) {
+            // Made by boundStep/boundWakeup: bound to a task.
+            auto* t = static_cast<TaskObject*>(b->self.obj());
+            task = t->id;
+            suffix = b->fn == taskStepCb ? kStepSuffix : kWakeupSuffix;
+            taskName = t->name;
+            return;
+        }
         bool onTask = b->self.isObj(Kind::Native) && b->self.obj()->type()->isSubclassOf(asyncioTypes().task);
         TaskObject* t = onTask ? dynamic_cast<TaskObject*>(b->self.obj()) : nullptr;
         std::string_view method = b->name;
         if (t && (method == "task_step" || method == "task_wakeup")) {
             task = t->id;
-            suffix = method == "task_step" ? ".__step" : ".__wakeup";
+            suffix = method == "task_step" ? kStepSuffix : kWakeupSuffix;
             taskName = t->name;
-            taskLabel(t->name, suffix, r);
             return;
         }
         if (b->self.isObj(Kind::Native) && dynamic_cast<FutureObject*>(b->self.obj())) r += "Future.";
@@ -130,18 +169,15 @@ void recordHandle(Interp& in, EventKind kind, const HandleObject& h) {
         if (kind != EventKind::HandleRun && kind != EventKind::HandleSkipped) e.value = timer->when;
     }
     if (kind == EventKind::HandleRun && h.traceLabelled) {
-        if (h.traceSuffix) {
-            taskLabel(h.traceTaskName, h.traceSuffix, label);
-            e.label = label;
-        } else {
-            e.label = h.traceLabel;
-        }
+        if (h.traceSuffix) labelTaskCallback(e, h.traceTaskName, h.traceSuffix, label);
+        else e.label = h.traceLabel;
         e.task = h.traceTask;
     } else if (kind == EventKind::HandleScheduled || kind == EventKind::HandleRun || kind == EventKind::TimerAdded) {
         const char* suffix = nullptr;
         Value taskName;
         handleLabel(in, h.callback, h.args, e.task, label, suffix, taskName);
-        e.label = label;
+        if (suffix) labelTaskCallback(e, taskName, suffix, label);
+        else e.label = label;
         if (kind != EventKind::HandleRun) {
             h.traceLabelled = true;
             h.traceTask = e.task;
@@ -333,6 +369,19 @@ void checkCallback(Interp& in, const Value& cb, const char* method) {
 }
 }  // namespace
 
+namespace {
+// A handle that steps a task resumes the fiber of the task's coroutine: its
+// frames start coming in while the handle's events are recorded and the
+// step gets under way (a pipeline of thousands of tasks finds them cold).
+void prefetchTaskStep(const HandleObject& h) {
+    if (!h.callback.isObj(Kind::Builtin)) return;
+    auto* b = h.callback.as<BuiltinObject>();
+    if (b->fn != taskStepCb && b->fn != taskWakeupCb) return;
+    const Value& coro = static_cast<TaskObject*>(b->self.obj())->coro;
+    if (coro.isObj(Kind::Generator)) coro.as<GeneratorObject>()->prefetchResume();
+}
+}  // namespace
+
 Ref<HandleObject> EventLoopObject::callSoon(Interp& in, Value callback, std::vector<Value> args) {
     checkClosed(in);
     Ref<HandleObject> h(new HandleObject(asyncioTypes().handle, Ref<EventLoopObject>(this), std::move(callback),
@@ -427,6 +476,7 @@ void EventLoopObject::runOnce(Interp& in) {
             if (in.recorder) recordHandle(in, EventKind::HandleSkipped, *h);
             continue;
         }
+        prefetchTaskStep(*h);
         if (in.recorder) recordHandle(in, EventKind::HandleRun, *h);
         h->run(in);
     }
@@ -914,10 +964,23 @@ void TaskObject::step(Interp& in, Value exc) {
     }
     if (in.recorder && outcome == GeneratorObject::Outcome::Yielded) {
         auto* waiter = isFuture(futWaiter) ? static_cast<FutureObject*>(futWaiter.obj()) : nullptr;
+        trace::EventView e;
+        e.kind = EventKind::TaskSuspended;
+        e.task = id;
         static std::string waiterRepr;  // reused from event to event
-        waiterRepr.clear();
-        if (waiter) tracing::appendSafeRepr(waiterRepr, futWaiter, 60);
-        recordTask(in, EventKind::TaskSuspended, *this, waiter ? waiter->id : 0, waiterRepr);
+        if (waiter) {
+            e.future = waiter->id;
+            if (waiter->type()->isSubclassOf(asyncioTypes().future) && !dynamic_cast<TaskObject*>(waiter)) {
+                // Its repr, "<Future #5>" (describeNative), as a template and number.
+                e.labelTemplate = "<Future #\x01>";
+                e.labelNumber = waiter->id;
+            } else {
+                waiterRepr.clear();
+                tracing::appendSafeRepr(waiterRepr, futWaiter, 60);
+                e.label = waiterRepr;
+            }
+        }
+        in.recorder->record(e);
     }
     loop->currentTask = previous;
     if (!fatal.isNull()) throw PyException{fatal};

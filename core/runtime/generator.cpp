@@ -40,6 +40,10 @@ GeneratorObject::GeneratorObject(StrObject* n, StrObject* qn, NativeBody b)
     qualname = Ref<StrObject>(qn);
 }
 
+void GeneratorObject::prefetchResume() const {
+    if (m_run) m_run->fiber.prefetch();
+}
+
 GeneratorObject::~GeneratorObject() {
     if (m_run && m_run->fiber.started() && !m_run->fiber.finished()) {
         // Unwind the suspended body without running Python code.

@@ -77,6 +77,8 @@ public:
     // frames in CPython. Its yields suspend the host's fiber.
     Value runInline(Interp& in, GeneratorObject* host);
     bool isNative() const { return bool(m_nativeBody); }
+    // A hint that the generator is about to be resumed (sched::Fiber::prefetch).
+    void prefetchResume() const;
     // Where the coroutine was created, for "never awaited" warnings.
     int createdLine = 0;
     const CodeInfo* createdIn = nullptr;

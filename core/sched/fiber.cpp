@@ -405,6 +405,11 @@ void Fiber::suspend() {
     if (me->unwinding) throw ForcedUnwind{};
 }
 
+void Fiber::prefetch() const {
+    const Impl* me = m_impl.get();
+    if (me->started && !me->finished && me->saved.empty() && me->self) prefetchStack(me);
+}
+
 Fiber* Fiber::current() { return t_state.currentFiber; }
 bool Fiber::started() const { return m_impl->started; }
 bool Fiber::finished() const { return m_impl->finished; }

@@ -65,6 +65,9 @@ public:
 
     bool started() const;
     bool finished() const;
+    // A hint that the fiber is about to be resumed: starts fetching the
+    // frames it will return through (no effect on what runs).
+    void prefetch() const;
     // Lowest usable address of the stack (it grows down).
     const char* stackLowest() const;
 

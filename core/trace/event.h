@@ -130,6 +130,9 @@ struct Event {
     bool operator==(const Event&) const = default;
 };
 
+// The byte that stands for a number in EventView::labelTemplate.
+inline constexpr char kLabelNumberMarker = '\x01';
+
 // One local variable as the runtime reports it (views into the caller's memory).
 struct LocalView {
     std::string_view name;
@@ -156,6 +159,13 @@ struct EventView {
     std::string_view file;
     int line = 0;
     std::string_view label;
+    // Instead of `label` (left empty): the label whose text is
+    // `labelTemplate` with its one kLabelNumberMarker byte replaced by
+    // `labelNumber` in decimal. The template holds no digit and the number
+    // is below 10^18, so that the trace stores it exactly as it stores that
+    // text, and no text need be built.
+    std::string_view labelTemplate;
+    uint64_t labelNumber = 0;
     std::string_view text;
     std::string_view excType;
     std::string_view excMessage;

@@ -68,7 +68,7 @@ enum Field : uint32_t {
 
 // Labels: the byte standing for a number, and how many numbers one holds
 // (see Trace::putLabel).
-constexpr char kNumberMarker = '\x01';
+constexpr char kNumberMarker = kLabelNumberMarker;
 constexpr size_t kMaxNumbers = 4;
 
 // Writers advance a raw pointer into room reserved beforehand (at most
@@ -354,7 +354,7 @@ void Trace::appendEncoded(const EventView& e, const Stamp& stamp, const LocalVie
     if (e.future) mask |= kFuture;
     if (e.frame) mask |= kFrame;
     if (e.line) mask |= kLine;
-    if (!e.label.empty()) mask |= kLabel;
+    if (!e.label.empty() || !e.labelTemplate.empty()) mask |= kLabel;
     if (!e.function.empty()) mask |= kFunction;
     if (!e.file.empty()) mask |= kFile;
     if (e.timer) mask |= kTimer;
@@ -380,7 +380,15 @@ void Trace::appendEncoded(const EventView& e, const Stamp& stamp, const LocalVie
     if (mask & kFuture) putVarint(p, e.future);
     if (mask & kFrame) putVarint(p, e.frame);
     if (mask & kLine) putVarint(p, uint32_t(e.line));
-    if (mask & kLabel) putLabel(p, e.label);
+    if (mask & kLabel) {
+        if (e.labelTemplate.empty()) {
+            putLabel(p, e.label);
+        } else {
+            // What putLabel makes of the text (EventView::labelTemplate).
+            putVarint(p, uint64_t(m_strings.intern(e.labelTemplate)) << 1 | 1);
+            putVarint(p, e.labelNumber);
+        }
+    }
     if (mask & kFunction) putVarint(p, m_strings.intern(e.function));
     if (mask & kFile) putVarint(p, m_strings.intern(e.file));
     if (mask & kTimer) putVarint(p, e.timer);

@@ -330,6 +330,31 @@ TEST(TraceStorage, labels_with_numbers_survive_encoding) {
     EXPECT_EQ(many[777].label, "Task-777.__step");
 }
 
+TEST(TraceStorage, a_label_given_as_template_and_number_is_stored_as_its_text) {
+    struct Case {
+        std::string_view labelTemplate;
+        uint64_t number;
+        std::string text;
+    };
+    for (const Case& c : {Case{"Task-\x01.__step", 12, "Task-12.__step"}, Case{"<Future #\x01>", 0, "<Future #0>"},
+                          Case{"Task-\x01.__wakeup", 999999999999999999ull, "Task-999999999999999999.__wakeup"}}) {
+        Trace asText, asTemplate;
+        EventView text;
+        text.kind = EventKind::HandleScheduled;
+        text.label = c.text;
+        asText.append(text);
+        EventView templated;
+        templated.kind = EventKind::HandleScheduled;
+        templated.labelTemplate = c.labelTemplate;
+        templated.labelNumber = c.number;
+        asTemplate.append(templated);
+        EXPECT_EQ(asTemplate[0].label, c.text);
+        EXPECT_TRUE(asTemplate == asText);
+        EXPECT_EQ(asTemplate.byteSize(), asText.byteSize());
+        EXPECT_EQ(asTemplate.strings().size(), asText.strings().size());
+    }
+}
+
 TEST(TraceStorage, random_and_sequential_access_agree) {
     Trace t = generatedTrace(3000);
     std::vector<Event> seq(t.begin(), t.end());
