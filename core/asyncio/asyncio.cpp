@@ -644,7 +644,7 @@ FutureObject::FutureObject(ClassObject* type, Ref<EventLoopObject> l) : NativeOb
         trace::EventView e;
         e.kind = EventKind::FutureCreated;
         e.future = id;
-        e.label = "Future";
+        e.labelTemplate = "Future";
         in.recorder->record(e);
     }
 }

@@ -160,10 +160,12 @@ struct EventView {
     int line = 0;
     std::string_view label;
     // Instead of `label` (left empty): the label whose text is
-    // `labelTemplate` with its one kLabelNumberMarker byte replaced by
-    // `labelNumber` in decimal. The template holds no digit and the number
-    // is below 10^18, so that the trace stores it exactly as it stores that
-    // text, and no text need be built.
+    // `labelTemplate` with its kLabelNumberMarker byte, if it has one,
+    // replaced by `labelNumber` in decimal. The template is text that never
+    // changes (a string literal: a recorder may know it by its address),
+    // holds no digit and at most one marker, and the number is below 10^18,
+    // so that the trace stores it exactly as it stores that text, and no
+    // text need be built or parsed.
     std::string_view labelTemplate;
     uint64_t labelNumber = 0;
     std::string_view text;

@@ -275,7 +275,10 @@ Trace& Trace::operator=(Trace&& o) noexcept {
     return *this;
 }
 
-void Trace::renew() { m_identity = ++g_identities; }
+void Trace::renew() {
+    m_identity = ++g_identities;
+    for (TemplateSlot& t : m_templates) t = TemplateSlot{};
+}
 
 namespace {
 
@@ -381,13 +384,8 @@ void Trace::appendEncoded(const EventView& e, const Stamp& stamp, const LocalVie
     if (mask & kFrame) putVarint(p, e.frame);
     if (mask & kLine) putVarint(p, uint32_t(e.line));
     if (mask & kLabel) {
-        if (e.labelTemplate.empty()) {
-            putLabel(p, e.label);
-        } else {
-            // What putLabel makes of the text (EventView::labelTemplate).
-            putVarint(p, uint64_t(m_strings.intern(e.labelTemplate)) << 1 | 1);
-            putVarint(p, e.labelNumber);
-        }
+        if (e.labelTemplate.empty()) putLabel(p, e.label);
+        else putLabelTemplate(p, e.labelTemplate, e.labelNumber);
     }
     if (mask & kFunction) putVarint(p, m_strings.intern(e.function));
     if (mask & kFile) putVarint(p, m_strings.intern(e.file));
@@ -455,6 +453,20 @@ void Trace::putLabel(uint8_t*& p, std::string_view label) {
     }
     putVarint(p, uint64_t(m_strings.intern(std::string_view(templateStart, size_t(out - templateStart)))) << 1 | 1);
     for (size_t k = 0; k < count; ++k) putVarint(p, numbers[k]);
+}
+
+// What putLabel makes of the text the template stands for (see
+// EventView::labelTemplate), the template's id found by its address.
+void Trace::putLabelTemplate(uint8_t*& p, std::string_view labelTemplate, uint64_t number) {
+    TemplateSlot& slot = m_templates[(reinterpret_cast<uintptr_t>(labelTemplate.data()) >> 3) % kTemplateSlots];
+    if (slot.data != labelTemplate.data() || slot.size != labelTemplate.size()) {
+        slot.data = labelTemplate.data();
+        slot.size = labelTemplate.size();
+        slot.id = m_strings.intern(labelTemplate);
+        slot.numbered = labelTemplate.find(kNumberMarker) != std::string_view::npos;
+    }
+    putVarint(p, uint64_t(slot.id) << 1 | uint64_t(slot.numbered));
+    if (slot.numbered) putVarint(p, number);
 }
 
 void Trace::getLabel(const uint8_t*& p, std::string& out) const {

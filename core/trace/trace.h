@@ -177,6 +177,16 @@ private:
     std::vector<Block> m_blocks;
     StringTable m_strings;
     std::string m_template;  // scratch for putLabel
+    // EventView::labelTemplate's interned ids, by the template's address.
+    struct TemplateSlot {
+        const char* data = nullptr;
+        size_t size = 0;
+        uint32_t id = 0;
+        bool numbered = false;  // it holds the number marker
+    };
+    static constexpr size_t kTemplateSlots = 16;
+    TemplateSlot m_templates[kTemplateSlots];
+    void putLabelTemplate(uint8_t*& p, std::string_view labelTemplate, uint64_t number);
     double m_lastTime = 0.0;
     uint64_t m_identity = 0;  // changes when the content is replaced (decode cache key)
     friend class TraceRecorder;

@@ -337,6 +337,7 @@ TEST(TraceStorage, a_label_given_as_template_and_number_is_stored_as_its_text) {
         std::string text;
     };
     for (const Case& c : {Case{"Task-\x01.__step", 12, "Task-12.__step"}, Case{"<Future #\x01>", 0, "<Future #0>"},
+                          Case{"Future", 0, "Future"},
                           Case{"Task-\x01.__wakeup", 999999999999999999ull, "Task-999999999999999999.__wakeup"}}) {
         Trace asText, asTemplate;
         EventView text;
