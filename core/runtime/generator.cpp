@@ -41,7 +41,9 @@ GeneratorObject::GeneratorObject(StrObject* n, StrObject* qn, NativeBody b)
 }
 
 void GeneratorObject::prefetchResume() const {
-    if (m_run) m_run->fiber.prefetch();
+    if (!m_run) return;
+    __builtin_prefetch(m_run.get());
+    sched::Fiber::prefetchStackAt(m_stackHint);
 }
 
 GeneratorObject::~GeneratorObject() {
@@ -226,6 +228,7 @@ GeneratorObject::Outcome GeneratorObject::resume(Interp& in, const Value& sent, 
     }
     state = State::Running;
     run.fiber.resume();
+    m_stackHint = run.fiber.suspendedStackPointer();
     in.setCurrentFrame(run.outer.frame);
     in.setDepth(run.outer.depth);
     in.setHandled(run.outer.handled);

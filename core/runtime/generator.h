@@ -112,6 +112,9 @@ private:
     // with 100k sleeping tasks, each a few coroutines deep, that matters.
     struct FiberRun;
     std::unique_ptr<FiberRun> m_run;
+    // Where its fiber's stack pointer was when it last suspended (for
+    // prefetchResume, which then need not reach the fiber first).
+    const char* m_stackHint = nullptr;
 };
 
 // Runs `yield from`/`await` delegation to `iterable`'s iterator from inside

@@ -286,11 +286,12 @@ void printStats() {
 // many fibers take turns (a pipeline of a few thousand workers): asking for
 // all their cache lines before the switch overlaps the misses instead of
 // taking them one frame at a time.
+constexpr size_t kPrefetchLine = 64, kPrefetchBytes = 1536;
+
 void prefetchStack(const Fiber::Impl* f) {
-    constexpr size_t kLine = 64, kMaxBytes = 1536;
     const char* p = static_cast<const char*>(f->self);
-    const char* end = std::min<const char*>(p + kMaxBytes, f->stackTop());
-    for (; p < end; p += kLine) __builtin_prefetch(p);
+    const char* end = std::min<const char*>(p + kPrefetchBytes, f->stackTop());
+    for (; p < end; p += kPrefetchLine) __builtin_prefetch(p);
 }
 
 // The fiber's first frame. Never returns: when the entry function is done it
@@ -405,9 +406,14 @@ void Fiber::suspend() {
     if (me->unwinding) throw ForcedUnwind{};
 }
 
-void Fiber::prefetch() const {
+const char* Fiber::suspendedStackPointer() const {
     const Impl* me = m_impl.get();
-    if (me->started && !me->finished && me->saved.empty() && me->self) prefetchStack(me);
+    return me->started && !me->finished && me != t_state.current ? static_cast<const char*>(me->self) : nullptr;
+}
+
+void Fiber::prefetchStackAt(const char* stackPointer) {
+    if (!stackPointer) return;
+    for (size_t off = 0; off < kPrefetchBytes; off += kPrefetchLine) __builtin_prefetch(stackPointer + off);
 }
 
 Fiber* Fiber::current() { return t_state.currentFiber; }
