@@ -259,11 +259,23 @@ std::string HandleObject::callbackText(Interp& in) const {
 }
 
 void HandleObject::run(Interp& in) {
+    // The callback and its arguments as they are now (cancel() may clear
+    // them meanwhile), the usual few on the stack.
     Value cb = callback;
-    std::vector<Value> a = args;
+    constexpr size_t kInline = 4;
+    const size_t n = args.size();
+    Value inlineArgs[kInline];
+    std::vector<Value> heapArgs;
+    Value* a = inlineArgs;
+    if (n > kInline) {
+        heapArgs = args;
+        a = heapArgs.data();
+    } else {
+        std::copy(args.begin(), args.end(), inlineArgs);
+    }
     Value pending;
     try {
-        CallArgs ca(a.data(), a.size());
+        CallArgs ca(a, n);
         in.call(cb, ca);
     } catch (PyException& e) {
         pending = std::move(e.exc);
