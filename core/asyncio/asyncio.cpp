@@ -5,6 +5,7 @@
 #include "trace/trace.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 
@@ -30,6 +31,10 @@ namespace {
 
 using trace::EventKind;
 
+// A task's step and wake-up callbacks (below).
+Value taskStepCb(Interp& in, CallArgs& a);
+Value taskWakeupCb(Interp& in, CallArgs& a);
+
 void recordLoop(Interp& in, EventKind kind, double value) {
     trace::EventView e;
     e.kind = kind;
@@ -37,18 +42,23 @@ void recordLoop(Interp& in, EventKind kind, double value) {
     in.recorder->record(e);
 }
 
-std::string taskName(const TaskObject* t) { return isStr(t->name) ? asStr(t->name)->s : "Task"; }
 
 // How the trace shows tasks and futures in reprs: "<Task Task-2>", "<Future #5>".
 bool describeNative(const Value& v, std::string& out) {
     // The type first: dynamic_cast is slow, and this runs for every local at every line.
     if (!v.obj()->type()->isSubclassOf(asyncioTypes().future)) return false;
     if (auto* task = dynamic_cast<TaskObject*>(v.obj())) {
-        out = "<Task " + taskName(task) + ">";
+        out.assign("<Task ");
+        out += isStr(task->name) ? std::string_view(asStr(task->name)->s) : std::string_view("Task");
+        out += '>';
         return true;
     }
     if (auto* f = dynamic_cast<FutureObject*>(v.obj())) {
-        out = "<Future #" + std::to_string(f->id) + ">";
+        char id[24];
+        auto end = std::to_chars(id, id + sizeof id, f->id).ptr;
+        out.assign("<Future #");
+        out.append(id, end);
+        out += '>';
         return true;
     }
     return false;
@@ -67,23 +77,67 @@ const Frame* suspendedFrameOf(const TaskObject& t) {
     return t.coro.isObj(Kind::Generator) ? t.coro.as<GeneratorObject>()->suspendedFrame() : nullptr;
 }
 
-// "Task-2.__step", "print_later(3)", "Future.set_result(None)", written
-// into `r` (a buffer reused from event to event); `task` is set when the
-// callback is a task's step or wake-up.
-void handleLabel(Interp& in, const Value& callback, const std::vector<Value>& args, uint64_t& task, std::string& r) {
+constexpr const char* kStepSuffix = ".__step";
+constexpr const char* kWakeupSuffix = ".__wakeup";
+
+// The number of a default task name, "Task-12": 12, as the trace would read
+// it in a label (a whole number without leading zeros, below 10^18).
+bool defaultTaskNumber(const Value& name, uint64_t& number) {
+    if (!isStr(name)) return false;
+    std::string_view s = asStr(name)->s;
+    constexpr std::string_view kPrefix = "Task-";
+    if (s.size() <= kPrefix.size() || s.size() > kPrefix.size() + 18 || s.substr(0, kPrefix.size()) != kPrefix)
+        return false;
+    std::string_view digits = s.substr(kPrefix.size());
+    if (digits[0] == '0' && digits.size() > 1) return false;
+    number = 0;
+    for (char c : digits) {
+        if (c < '0' || c > '9') return false;
+        number = number * 10 + uint64_t(c - '0');
+    }
+    return true;
+}
+
+// The label of a task's step or wake-up, "Task-2.__step": for a default name
+// as a template and its number (no text to build), else written into `r`.
+void labelTaskCallback(trace::EventView& e, const Value& name, const char* suffix, std::string& r) {
+    uint64_t number;
+    if (defaultTaskNumber(name, number)) {
+        e.labelTemplate = suffix == kStepSuffix ? std::string_view("Task-\x01.__step") : std::string_view("Task-\x01.__wakeup");
+        e.labelNumber = number;
+        return;
+    }
+    r.assign(isStr(name) ? std::string_view(asStr(name)->s) : std::string_view("Task"));
+    r += suffix;
+    e.label = r;
+}
+
+// "print_later(3)", "Future.set_result(None)", written into `r` (a buffer
+// reused from event to event). For a task's step or wake-up only `task`,
+// `suffix` and `taskName` (the task's name) are set (see labelTaskCallback).
+void handleLabel(Interp& in, const Value& callback, const std::vector<Value>& args, uint64_t& task, std::string& r,
+                 const char*& suffix, Value& taskName) {
     task = 0;
+    suffix = nullptr;
     r.clear();
     bool showArgs = true;
     if (callback.isObj(Kind::Builtin)) {
         auto* b = callback.as<BuiltinObject>();
+        if (b->fn == taskStepCb || b->fn == taskWakeupCb) {
+            // Made by boundStep/boundWakeup: bound to a task.
+            auto* t = static_cast<TaskObject*>(b->self.obj());
+            task = t->id;
+            suffix = b->fn == taskStepCb ? kStepSuffix : kWakeupSuffix;
+            taskName = t->name;
+            return;
+        }
         bool onTask = b->self.isObj(Kind::Native) && b->self.obj()->type()->isSubclassOf(asyncioTypes().task);
         TaskObject* t = onTask ? dynamic_cast<TaskObject*>(b->self.obj()) : nullptr;
         std::string_view method = b->name;
         if (t && (method == "task_step" || method == "task_wakeup")) {
             task = t->id;
-            if (isStr(t->name)) r += asStr(t->name)->s;
-            else r += "Task";
-            r += method == "task_step" ? ".__step" : ".__wakeup";
+            suffix = method == "task_step" ? kStepSuffix : kWakeupSuffix;
+            taskName = t->name;
             return;
         }
         if (b->self.isObj(Kind::Native) && dynamic_cast<FutureObject*>(b->self.obj())) r += "Future.";
@@ -114,15 +168,22 @@ void recordHandle(Interp& in, EventKind kind, const HandleObject& h) {
         e.timer = h.id;
         if (kind != EventKind::HandleRun && kind != EventKind::HandleSkipped) e.value = timer->when;
     }
-    if (kind == EventKind::HandleRun && !h.traceLabel.empty()) {
-        e.label = h.traceLabel;
+    if (kind == EventKind::HandleRun && h.traceLabelled) {
+        if (h.traceSuffix) labelTaskCallback(e, h.traceTaskName, h.traceSuffix, label);
+        else e.label = h.traceLabel;
         e.task = h.traceTask;
     } else if (kind == EventKind::HandleScheduled || kind == EventKind::HandleRun || kind == EventKind::TimerAdded) {
-        handleLabel(in, h.callback, h.args, e.task, label);
-        e.label = label;
+        const char* suffix = nullptr;
+        Value taskName;
+        handleLabel(in, h.callback, h.args, e.task, label, suffix, taskName);
+        if (suffix) labelTaskCallback(e, taskName, suffix, label);
+        else e.label = label;
         if (kind != EventKind::HandleRun) {
-            h.traceLabel = label;
+            h.traceLabelled = true;
             h.traceTask = e.task;
+            h.traceSuffix = suffix;
+            if (suffix) h.traceTaskName = std::move(taskName);
+            else h.traceLabel = label;
         }
     }
     in.recorder->record(e);
@@ -158,12 +219,19 @@ void recordException(Interp& in, EventKind kind, uint64_t task, uint64_t future,
 }  // namespace
 
 AsyncioState& state(Interp& in) {
+    // Read at every handle, future and task: the address is kept while the
+    // interpreter's extensions stay the same.
+    thread_local uint64_t cachedGeneration = 0;
+    thread_local AsyncioState* cached = nullptr;
+    if (cached && cachedGeneration == in.extensionsGeneration()) return *cached;
     auto& slot = in.extension("asyncio");
     if (!slot) {
         slot = std::make_shared<AsyncioState>();
         tracing::describeNative = describeNative;
     }
-    return *static_cast<AsyncioState*>(slot.get());
+    cached = static_cast<AsyncioState*>(slot.get());
+    cachedGeneration = in.extensionsGeneration();
+    return *cached;
 }
 
 // ------------------------------------------------------------------ handles
@@ -191,11 +259,23 @@ std::string HandleObject::callbackText(Interp& in) const {
 }
 
 void HandleObject::run(Interp& in) {
+    // The callback and its arguments as they are now (cancel() may clear
+    // them meanwhile), the usual few on the stack.
     Value cb = callback;
-    std::vector<Value> a = args;
+    constexpr size_t kInline = 4;
+    const size_t n = args.size();
+    Value inlineArgs[kInline];
+    std::vector<Value> heapArgs;
+    Value* a = inlineArgs;
+    if (n > kInline) {
+        heapArgs = args;
+        a = heapArgs.data();
+    } else {
+        std::copy(args.begin(), args.end(), inlineArgs);
+    }
     Value pending;
     try {
-        CallArgs ca(a.data(), a.size());
+        CallArgs ca(a, n);
         in.call(cb, ca);
     } catch (PyException& e) {
         pending = std::move(e.exc);
@@ -301,6 +381,19 @@ void checkCallback(Interp& in, const Value& cb, const char* method) {
 }
 }  // namespace
 
+namespace {
+// A handle that steps a task resumes the fiber of the task's coroutine: its
+// frames start coming in while the handle's events are recorded and the
+// step gets under way (a pipeline of thousands of tasks finds them cold).
+void prefetchTaskStep(const HandleObject& h) {
+    if (!h.callback.isObj(Kind::Builtin)) return;
+    auto* b = h.callback.as<BuiltinObject>();
+    if (b->fn != taskStepCb && b->fn != taskWakeupCb) return;
+    const Value& coro = static_cast<TaskObject*>(b->self.obj())->coro;
+    if (coro.isObj(Kind::Generator)) coro.as<GeneratorObject>()->prefetchResume();
+}
+}  // namespace
+
 Ref<HandleObject> EventLoopObject::callSoon(Interp& in, Value callback, std::vector<Value> args) {
     checkClosed(in);
     Ref<HandleObject> h(new HandleObject(asyncioTypes().handle, Ref<EventLoopObject>(this), std::move(callback),
@@ -395,6 +488,7 @@ void EventLoopObject::runOnce(Interp& in) {
             if (in.recorder) recordHandle(in, EventKind::HandleSkipped, *h);
             continue;
         }
+        prefetchTaskStep(*h);
         if (in.recorder) recordHandle(in, EventKind::HandleRun, *h);
         h->run(in);
     }
@@ -603,7 +697,8 @@ FutureObject::FutureObject(ClassObject* type, Ref<EventLoopObject> l, const Futu
         trace::EventView e;
         e.kind = EventKind::FutureCreated;
         e.future = id;
-        e.label = traceLabel.empty() ? std::string_view("Future") : std::string_view(traceLabel);
+        if (traceLabel.empty()) e.labelTemplate = "Future";
+        else e.label = traceLabel;
         e.object = traceObject;
         in.recorder->record(e);
     }
@@ -931,13 +1026,23 @@ void TaskObject::step(Interp& in, Value exc) {
         trace::EventView e;
         e.kind = EventKind::TaskSuspended;
         e.task = id;
-        std::string label;
+        static std::string waiterRepr;  // reused from event to event
         if (waiter) {
             e.future = waiter->id;
             e.object = waiter->traceObject;
-            label = waiter->traceLabel.empty() ? traceRepr(in, futWaiter) : waiter->traceLabel;
+            if (!waiter->traceLabel.empty()) {
+                // What made it: "sleep(0.5)", "Queue.get()".
+                e.label = waiter->traceLabel;
+            } else if (waiter->type()->isSubclassOf(asyncioTypes().future) && !dynamic_cast<TaskObject*>(waiter)) {
+                // Its repr, "<Future #5>" (describeNative), as a template and number.
+                e.labelTemplate = "<Future #\x01>";
+                e.labelNumber = waiter->id;
+            } else {
+                waiterRepr.clear();
+                tracing::appendSafeRepr(waiterRepr, futWaiter, 60);
+                e.label = waiterRepr;
+            }
         }
-        e.label = label;
         in.recorder->record(e);
     }
     loop->currentTask = previous;

@@ -69,9 +69,15 @@ public:
     bool cancelled = false;
     uint64_t id = 0;
     // Recording: the trace's label and task of the callback, made when the
-    // handle is scheduled and shown again when it runs.
+    // handle is scheduled and shown again when it runs. A task's step or
+    // wake-up keeps the task's name as it was then and the suffix
+    // (".__step"), so that scheduling one copies no text; any other callback
+    // keeps the label's text.
     mutable std::string traceLabel;
+    mutable Value traceTaskName;
+    mutable const char* traceSuffix = nullptr;
     mutable uint64_t traceTask = 0;
+    mutable bool traceLabelled = false;
     void cancel(Interp& in);
     void run(Interp& in);
     std::string callbackText(Interp& in) const;  // "cb(0)", "Task.task_wakeup()"

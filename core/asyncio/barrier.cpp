@@ -52,8 +52,6 @@ BarrierObject* barrierOf(Interp& in, const Value& v, const char* method) {
     return static_cast<BarrierObject*>(v.obj());
 }
 
-StrObject* S(const char* s) { return intern(s); }
-
 bool partiesReached(Interp& in, BarrierObject* b, int64_t n) {
     return in.eq(Value::integer(n), b->parties);
 }
@@ -63,7 +61,7 @@ bool partiesReached(Interp& in, BarrierObject* b, int64_t n) {
 template <class Body>
 Value withCondition(Interp& in, GeneratorObject& co, BarrierObject* b, Body body) {
     Value cond = b->cond;
-    co.awaitFrom(in, in.callMethod(cond, S("__aenter__"), {}));
+    co.awaitFrom(in, in.callMethod(cond, interned<"__aenter__">(), {}));
     Value result;
     Value pending;
     try {
@@ -72,12 +70,12 @@ Value withCondition(Interp& in, GeneratorObject& co, BarrierObject* b, Body body
         pending = e.exc;
     }
     if (pending.isNull()) {
-        co.awaitFrom(in, in.callMethod(cond, S("__aexit__"), {Value::none(), Value::none(), Value::none()}));
+        co.awaitFrom(in, in.callMethod(cond, interned<"__aexit__">(), {Value::none(), Value::none(), Value::none()}));
         return result;
     }
     Value tb = in.getAttrOrNull(pending, intern("__traceback__"));
     Value suppress = co.awaitFrom(
-        in, in.callMethod(cond, S("__aexit__"), {Value(Interp::typeOf(pending)), pending, tb.isNull() ? Value::none() : tb}));
+        in, in.callMethod(cond, interned<"__aexit__">(), {Value(Interp::typeOf(pending)), pending, tb.isNull() ? Value::none() : tb}));
     if (in.truthy(suppress)) return Value::none();
     throw PyException{pending};
 }
@@ -96,7 +94,7 @@ Value notFillingPredicate(Interp& in, CallArgs& a) {
 void block(Interp& in, GeneratorObject& co, const Value& self) {
     auto* b = static_cast<BarrierObject*>(self.obj());
     Value pred(new BuiltinObject("Barrier._block.<locals>.<lambda>", notBlockedPredicate, self));
-    co.awaitFrom(in, in.callMethod(b->cond, S("wait_for"), {pred}));
+    co.awaitFrom(in, in.callMethod(b->cond, interned<"wait_for">(), {pred}));
     if (b->state == BarrierState::Broken)
         in.raiseValue(in.newException(asyncioTypes().brokenBarrierError, "Barrier aborted"));
 }
@@ -104,14 +102,14 @@ void block(Interp& in, GeneratorObject& co, const Value& self) {
 // _release(): enter draining; waiting tasks are released.
 void release(Interp& in, BarrierObject* b) {
     b->state = BarrierState::Draining;
-    in.callMethod(b->cond, S("notify_all"), {});
+    in.callMethod(b->cond, interned<"notify_all">(), {});
 }
 
 // _wait(): wait for the end of filling.
 void waitFilled(Interp& in, GeneratorObject& co, const Value& self) {
     auto* b = static_cast<BarrierObject*>(self.obj());
     Value pred(new BuiltinObject("Barrier._wait.<locals>.<lambda>", notFillingPredicate, self));
-    co.awaitFrom(in, in.callMethod(b->cond, S("wait_for"), {pred}));
+    co.awaitFrom(in, in.callMethod(b->cond, interned<"wait_for">(), {pred}));
     if (b->state == BarrierState::Broken || b->state == BarrierState::Resetting)
         in.raiseValue(in.newException(asyncioTypes().brokenBarrierError, "Abort or reset of barrier"));
 }
@@ -120,7 +118,7 @@ void waitFilled(Interp& in, GeneratorObject& co, const Value& self) {
 void exitBarrier(Interp& in, BarrierObject* b) {
     if (b->count == 0) {
         if (b->state == BarrierState::Resetting || b->state == BarrierState::Draining) b->state = BarrierState::Filling;
-        in.callMethod(b->cond, S("notify_all"), {});
+        in.callMethod(b->cond, interned<"notify_all">(), {});
     }
 }
 
@@ -190,7 +188,7 @@ Value barrierAenter(Interp& in, CallArgs& a) {
     barrierOf(in, self, "__aenter__");
     return Value(new GeneratorObject("__aenter__", "Barrier.__aenter__", [self](Interp& in, GeneratorObject& co) -> Value {
         // wait for the barrier reaches the parties number
-        return co.awaitFrom(in, in.callMethod(self, S("wait"), {}));
+        return co.awaitFrom(in, in.callMethod(self, interned<"wait">(), {}));
     }));
 }
 
@@ -213,7 +211,7 @@ Value barrierReset(Interp& in, CallArgs& a) {
             } else {
                 b->state = BarrierState::Filling;
             }
-            in.callMethod(b->cond, S("notify_all"), {});
+            in.callMethod(b->cond, interned<"notify_all">(), {});
             return Value::none();
         });
     }));
@@ -227,7 +225,7 @@ Value barrierAbort(Interp& in, CallArgs& a) {
         auto* b = static_cast<BarrierObject*>(self.obj());
         return withCondition(in, co, b, [&]() -> Value {
             b->state = BarrierState::Broken;
-            in.callMethod(b->cond, S("notify_all"), {});
+            in.callMethod(b->cond, interned<"notify_all">(), {});
             return Value::none();
         });
     }));

@@ -37,8 +37,6 @@ RunnerObject* runnerOf(Interp& in, const Value& v, const char* method) {
     return static_cast<RunnerObject*>(v.obj());
 }
 
-StrObject* S(const char* s) { return intern(s); }
-
 bool isCoroutine(const Value& v) { return v.isObj(Kind::Generator) && v.obj()->type() == types().coroutine; }
 
 void setEventLoop(Interp& in, const Value& loop) {
@@ -70,7 +68,7 @@ void lazyInit(Interp& in, RunnerObject* r) {
     } else {
         r->loop = in.call(r->loopFactory, {});
     }
-    if (!r->debug.isNone()) in.callMethod(r->loop, S("set_debug"), {r->debug});
+    if (!r->debug.isNone()) in.callMethod(r->loop, interned<"set_debug">(), {r->debug});
     r->state = RunnerState::Initialized;
 }
 
@@ -81,14 +79,14 @@ void closeRunner(Interp& in, RunnerObject* r) {
     Value pending;
     try {
         if (isNativeLoop(loop)) cancelAllTasks(in, static_cast<EventLoopObject*>(loop.obj()));
-        in.callMethod(loop, S("run_until_complete"), {in.callMethod(loop, S("shutdown_asyncgens"), {})});
-        in.callMethod(loop, S("run_until_complete"), {in.callMethod(loop, S("shutdown_default_executor"), {})});
+        in.callMethod(loop, interned<"run_until_complete">(), {in.callMethod(loop, interned<"shutdown_asyncgens">(), {})});
+        in.callMethod(loop, interned<"run_until_complete">(), {in.callMethod(loop, interned<"shutdown_default_executor">(), {})});
     } catch (PyException& e) {
         pending = e.exc;
     }
     // finally:
     if (r->setEventLoop) setEventLoop(in, Value::none());
-    in.callMethod(loop, S("close"), {});
+    in.callMethod(loop, interned<"close">(), {});
     r->loop = Value::none();
     r->state = RunnerState::Closed;
     if (!pending.isNull()) throw PyException{pending};
@@ -101,8 +99,8 @@ Value runCoro(Interp& in, const Value& self, const Value& coro) {
     // fail fast with short traceback
     if (getRunningLoop(in)) in.raise(types().RuntimeError, "Runner.run() cannot be called from a running event loop");
     lazyInit(in, r);
-    Value task = in.callMethod(r->loop, S("create_task"), {coro});
-    return in.callMethod(r->loop, S("run_until_complete"), {task});
+    Value task = in.callMethod(r->loop, interned<"create_task">(), {coro});
+    return in.callMethod(r->loop, interned<"run_until_complete">(), {task});
 }
 
 Value runnerNew(Interp& in, CallArgs& a) {

@@ -35,8 +35,6 @@ std::string objectReprInner(Interp& in, const Value& self) {
     return Interp::typeOf(self)->qualifiedName() + " object at " + address(self.obj());
 }
 
-StrObject* S(const char* s) { return intern(s); }
-
 // mixins._LoopBoundMixin
 class LoopBound : public NativeObject {
 public:
@@ -89,8 +87,9 @@ T* self(Interp& in, const Value& v, ClassObject* cls, const char* method) {
     return static_cast<T*>(v.obj());
 }
 
-Value coroutine(const char* name, const char* qualname, GeneratorObject::NativeBody body) {
-    return Value(new GeneratorObject(name, qualname, std::move(body)));
+template <StringLiteral Name, StringLiteral Qualname>
+Value coroutine(GeneratorObject::NativeBody body) {
+    return Value(new GeneratorObject(interned<Name>(), interned<Qualname>(), std::move(body)));
 }
 
 // ------------------------------------------------------------------ Lock
@@ -133,7 +132,7 @@ Value lockAcquire(Interp& in, CallArgs& a) {
     a.check(in, "acquire", 1, 1);
     Value sv = a[0];
     lockOf(in, sv, "acquire");
-    return coroutine("acquire", "Lock.acquire", [sv](Interp& in, GeneratorObject& co) -> Value {
+    return coroutine<"acquire", "Lock.acquire">([sv](Interp& in, GeneratorObject& co) -> Value {
         LockObject* l = static_cast<LockObject*>(sv.obj());
         bool allCancelled = true;
         for (auto& w : l->waiters)
@@ -187,16 +186,16 @@ Value lockLockedGetter(Interp& in, const Value& v) { return Value::boolean(lockO
 Value cmAenter(Interp& in, CallArgs& a) {
     a.check(in, "__aenter__", 1, 1);
     Value sv = a[0];
-    return coroutine("__aenter__", "_ContextManagerMixin.__aenter__", [sv](Interp& in, GeneratorObject& co) -> Value {
-        co.awaitFrom(in, in.callMethod(sv, S("acquire"), {}));
+    return coroutine<"__aenter__", "_ContextManagerMixin.__aenter__">([sv](Interp& in, GeneratorObject& co) -> Value {
+        co.awaitFrom(in, in.callMethod(sv, interned<"acquire">(), {}));
         return Value::none();
     });
 }
 Value cmAexit(Interp& in, CallArgs& a) {
     a.check(in, "__aexit__", 4, 4);
     Value sv = a[0];
-    return coroutine("__aexit__", "_ContextManagerMixin.__aexit__", [sv](Interp& in, GeneratorObject&) -> Value {
-        in.callMethod(sv, S("release"), {});
+    return coroutine<"__aexit__", "_ContextManagerMixin.__aexit__">([sv](Interp& in, GeneratorObject&) -> Value {
+        in.callMethod(sv, interned<"release">(), {});
         return Value::none();
     });
 }
@@ -264,7 +263,7 @@ Value eventClear(Interp& in, CallArgs& a) {
     return Value::none();
 }
 Value makeEventWait(const Value& sv) {
-    return coroutine("wait", "Event.wait", [sv](Interp& in, GeneratorObject& co) -> Value {
+    return coroutine<"wait", "Event.wait">([sv](Interp& in, GeneratorObject& co) -> Value {
         EventObject* e = static_cast<EventObject*>(sv.obj());
         if (e->value) return Value::boolean(true);
         Ref<FutureObject> f = e->queueId ? e->getLoop(in)->createFuture({"Queue.join()", e->queueId})
@@ -309,9 +308,9 @@ Value condInit(Interp& in, CallArgs& a) {
     if (lock.isNull() || lock.isNone()) lock = in.call(Value(syncTypes().lock), {});
     c->lock = lock;
     c->recordCreated(in);
-    in.setAttr(a[0], S("locked"), in.getAttr(lock, S("locked")));
-    in.setAttr(a[0], S("acquire"), in.getAttr(lock, S("acquire")));
-    in.setAttr(a[0], S("release"), in.getAttr(lock, S("release")));
+    in.setAttr(a[0], interned<"locked">(), in.getAttr(lock, interned<"locked">()));
+    in.setAttr(a[0], interned<"acquire">(), in.getAttr(lock, interned<"acquire">()));
+    in.setAttr(a[0], interned<"release">(), in.getAttr(lock, interned<"release">()));
     c->waiters.clear();
     return Value::none();
 }
@@ -333,16 +332,16 @@ Value condNew(Interp& in, CallArgs& a) {
 }
 Value condRepr(Interp& in, CallArgs& a) {
     ConditionObject* c = condOf(in, a[0], "__repr__");
-    std::string extra = in.truthy(in.callMethod(a[0], S("locked"), {})) ? "locked" : "unlocked";
+    std::string extra = in.truthy(in.callMethod(a[0], interned<"locked">(), {})) ? "locked" : "unlocked";
     if (!c->waiters.empty()) extra += ", waiters:" + std::to_string(c->waiters.size());
     return makeStr("<" + objectReprInner(in, a[0]) + " [" + extra + "]>");
 }
 Value makeCondWait(const Value& sv) {
-    return coroutine("wait", "Condition.wait", [sv](Interp& in, GeneratorObject& co) -> Value {
+    return coroutine<"wait", "Condition.wait">([sv](Interp& in, GeneratorObject& co) -> Value {
         ConditionObject* c = static_cast<ConditionObject*>(sv.obj());
-        if (!in.truthy(in.callMethod(sv, S("locked"), {})))
+        if (!in.truthy(in.callMethod(sv, interned<"locked">(), {})))
             in.raise(types().RuntimeError, "cannot wait on un-acquired lock");
-        in.callMethod(sv, S("release"), {});
+        in.callMethod(sv, interned<"release">(), {});
         Value pending;
         try {
             Ref<FutureObject> f = c->createFuture(in, "Condition.wait()");
@@ -363,7 +362,7 @@ Value makeCondWait(const Value& sv) {
         while (true) {
             Value err;
             try {
-                co.awaitFrom(in, in.callMethod(sv, S("acquire"), {}));
+                co.awaitFrom(in, in.callMethod(sv, interned<"acquire">(), {}));
                 break;
             } catch (PyException& e) {
                 err = e.exc;
@@ -385,10 +384,10 @@ Value condWaitFor(Interp& in, CallArgs& a) {
     a.check(in, "wait_for", 2, 2);
     condOf(in, a[0], "wait_for");
     Value sv = a[0], pred = a[1];
-    return coroutine("wait_for", "Condition.wait_for", [sv, pred](Interp& in, GeneratorObject& co) -> Value {
+    return coroutine<"wait_for", "Condition.wait_for">([sv, pred](Interp& in, GeneratorObject& co) -> Value {
         Value result = in.call(pred, {});
         while (!in.truthy(result)) {
-            co.awaitFrom(in, in.callMethod(sv, S("wait"), {}));
+            co.awaitFrom(in, in.callMethod(sv, interned<"wait">(), {}));
             result = in.call(pred, {});
         }
         return result;
@@ -396,7 +395,7 @@ Value condWaitFor(Interp& in, CallArgs& a) {
 }
 void condNotifyN(Interp& in, const Value& sv, int64_t n) {
     ConditionObject* c = static_cast<ConditionObject*>(sv.obj());
-    if (!in.truthy(in.callMethod(sv, S("locked"), {}))) in.raise(types().RuntimeError, "cannot notify on un-acquired lock");
+    if (!in.truthy(in.callMethod(sv, interned<"locked">(), {}))) in.raise(types().RuntimeError, "cannot notify on un-acquired lock");
     int64_t idx = 0;
     Waiters snapshot = c->waiters;
     for (auto& f : snapshot) {
@@ -486,7 +485,7 @@ Value semNew(Interp& in, CallArgs& a) {
 }
 Value semRepr(Interp& in, CallArgs& a) {
     SemaphoreObject* s = semOf(in, a[0], "__repr__");
-    std::string extra = in.truthy(in.callMethod(a[0], S("locked"), {})) ? "locked"
+    std::string extra = in.truthy(in.callMethod(a[0], interned<"locked">(), {})) ? "locked"
                                                                         : "unlocked, value:" + std::to_string(s->value);
     if (!s->waiters.empty()) extra += ", waiters:" + std::to_string(s->waiters.size());
     return makeStr("<" + objectReprInner(in, a[0]) + " [" + extra + "]>");
@@ -496,9 +495,9 @@ Value semAcquire(Interp& in, CallArgs& a) {
     a.check(in, "acquire", 1, 1);
     semOf(in, a[0], "acquire");
     Value sv = a[0];
-    return coroutine("acquire", "Semaphore.acquire", [sv](Interp& in, GeneratorObject& co) -> Value {
+    return coroutine<"acquire", "Semaphore.acquire">([sv](Interp& in, GeneratorObject& co) -> Value {
         SemaphoreObject* s = static_cast<SemaphoreObject*>(sv.obj());
-        if (!in.truthy(in.callMethod(sv, S("locked"), {}))) {
+        if (!in.truthy(in.callMethod(sv, interned<"locked">(), {}))) {
             s->value -= 1;
             s->recordOp(in, "acquire", double(s->value));
             return Value::boolean(true);
@@ -596,7 +595,7 @@ Value queueInit(Interp& in, CallArgs& a) {
     q->finished->set(in);
     q->initialized = true;
     q->recordCreated(in, double(q->maxsize));
-    in.callMethod(a[0], S("_init"), {m});
+    in.callMethod(a[0], interned<"_init">(), {m});
     return Value::none();
 }
 Value queueNew(Interp& in, CallArgs& a) {
@@ -722,14 +721,14 @@ Value queueQueueGetter(Interp& in, const Value& v) {
 }
 Value queueFinishedGetter(Interp& in, const Value& v) { return Value(queueOf(in, v, "_finished")->finished); }
 
-bool callFull(Interp& in, const Value& sv) { return in.truthy(in.callMethod(sv, S("full"), {})); }
-bool callEmpty(Interp& in, const Value& sv) { return in.truthy(in.callMethod(sv, S("empty"), {})); }
+bool callFull(Interp& in, const Value& sv) { return in.truthy(in.callMethod(sv, interned<"full">(), {})); }
+bool callEmpty(Interp& in, const Value& sv) { return in.truthy(in.callMethod(sv, interned<"empty">(), {})); }
 
 Value queuePutNowait(Interp& in, CallArgs& a) {
     a.check(in, "put_nowait", 2, 2);
     QueueObject* q = queueOf(in, a[0], "put_nowait");
     if (callFull(in, a[0])) in.raiseValue(in.newException(asyncioTypes().queueFull, std::vector<Value>{}));
-    in.callMethod(a[0], S("_put"), {a[1]});
+    in.callMethod(a[0], interned<"_put">(), {a[1]});
     q->recordOp(in, "put", double(q->items.size()), &a[1]);
     q->unfinished += 1;
     q->finished->value = false;
@@ -740,7 +739,7 @@ Value queueGetNowait(Interp& in, CallArgs& a) {
     a.check(in, "get_nowait", 1, 1);
     QueueObject* q = queueOf(in, a[0], "get_nowait");
     if (callEmpty(in, a[0])) in.raiseValue(in.newException(asyncioTypes().queueEmpty, std::vector<Value>{}));
-    Value item = in.callMethod(a[0], S("_get"), {});
+    Value item = in.callMethod(a[0], interned<"_get">(), {});
     q->recordOp(in, "get", double(q->items.size()), &item);
     q->wakeupNext(in, q->putters);
     return item;
@@ -749,7 +748,7 @@ Value queuePut(Interp& in, CallArgs& a) {
     a.check(in, "put", 2, 2);
     queueOf(in, a[0], "put");
     Value sv = a[0], item = a[1];
-    return coroutine("put", "Queue.put", [sv, item](Interp& in, GeneratorObject& co) -> Value {
+    return coroutine<"put", "Queue.put">([sv, item](Interp& in, GeneratorObject& co) -> Value {
         QueueObject* q = static_cast<QueueObject*>(sv.obj());
         while (callFull(in, sv)) {
             Ref<FutureObject> putter = q->createFuture(in, "Queue.put()");
@@ -771,14 +770,14 @@ Value queuePut(Interp& in, CallArgs& a) {
                 throw PyException{pending};
             }
         }
-        return in.callMethod(sv, S("put_nowait"), {item});
+        return in.callMethod(sv, interned<"put_nowait">(), {item});
     });
 }
 Value queueGet(Interp& in, CallArgs& a) {
     a.check(in, "get", 1, 1);
     queueOf(in, a[0], "get");
     Value sv = a[0];
-    return coroutine("get", "Queue.get", [sv](Interp& in, GeneratorObject& co) -> Value {
+    return coroutine<"get", "Queue.get">([sv](Interp& in, GeneratorObject& co) -> Value {
         QueueObject* q = static_cast<QueueObject*>(sv.obj());
         while (callEmpty(in, sv)) {
             Ref<FutureObject> getter = q->createFuture(in, "Queue.get()");
@@ -800,7 +799,7 @@ Value queueGet(Interp& in, CallArgs& a) {
                 throw PyException{pending};
             }
         }
-        return in.callMethod(sv, S("get_nowait"), {});
+        return in.callMethod(sv, interned<"get_nowait">(), {});
     });
 }
 Value queueTaskDone(Interp& in, CallArgs& a) {
@@ -816,7 +815,7 @@ Value queueJoin(Interp& in, CallArgs& a) {
     a.check(in, "join", 1, 1);
     queueOf(in, a[0], "join");
     Value sv = a[0];
-    return coroutine("join", "Queue.join", [sv](Interp& in, GeneratorObject& co) -> Value {
+    return coroutine<"join", "Queue.join">([sv](Interp& in, GeneratorObject& co) -> Value {
         QueueObject* q = static_cast<QueueObject*>(sv.obj());
         if (q->unfinished > 0) co.awaitFrom(in, makeEventWait(Value(q->finished)));
         return Value::none();

@@ -2190,31 +2190,39 @@ Value Interp::callFunction(FunctionObject* fn, CallArgs& args, const Value* self
     return runFrame(f);
 }
 
+namespace {
+
+// A comprehension's body. Apart from runFrame, so that the frames of every
+// other function (on the stack of each suspended task) do not hold its state.
+[[gnu::noinline]] Value runComprehension(Evaluator& ev, CodeInfo* code, Frame& f) {
+    CompRunner cr{ev, code->comp, f};
+    Value result;
+    switch (code->comp->kind) {
+    case ExprKind::ListComp: result = makeList({}); cr.list = result.as<ListObject>(); break;
+    case ExprKind::SetComp:
+        result = Value(new SetObject(types().set, Kind::Set));
+        cr.set = result.as<SetObject>();
+        break;
+    case ExprKind::DictComp:
+        result = Value(new DictObject());
+        cr.dict = result.as<DictObject>();
+        break;
+    default: result = Value::none(); break;
+    }
+    Value it = f.fast[0];
+    cr.run(0, it);
+    return result;
+}
+
+}  // namespace
+
 Value Interp::runFrame(Frame& f) {
     FrameScope fs(*this, f);
     CallDepth cd(*this);
     Evaluator ev(*this);
     CodeInfo* code = f.code;
     auto body = [&]() -> Value {
-        if (code->type == CodeInfo::Type::Comprehension) {
-            CompRunner cr{ev, code->comp, f};
-            Value result;
-            switch (code->comp->kind) {
-            case ExprKind::ListComp: result = makeList({}); cr.list = result.as<ListObject>(); break;
-            case ExprKind::SetComp:
-                result = Value(new SetObject(types().set, Kind::Set));
-                cr.set = result.as<SetObject>();
-                break;
-            case ExprKind::DictComp:
-                result = Value(new DictObject());
-                cr.dict = result.as<DictObject>();
-                break;
-            default: result = Value::none(); break;
-            }
-            Value it = f.fast[0];
-            cr.run(0, it);
-            return result;
-        }
+        if (code->type == CodeInfo::Type::Comprehension) return runComprehension(ev, code, f);
         if (code->exprBody) return ev.eval(code->exprBody, f);
         ev.execBlock(*code->body, f);
         if (f.retval.isNull()) return Value::none();

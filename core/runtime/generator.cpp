@@ -32,9 +32,18 @@ GeneratorObject::GeneratorObject(ClassObject* type, Flavor f, Ref<FunctionObject
 }
 
 GeneratorObject::GeneratorObject(std::string n, std::string qn, NativeBody b)
+    : GeneratorObject(intern(n), intern(qn), std::move(b)) {}
+
+GeneratorObject::GeneratorObject(StrObject* n, StrObject* qn, NativeBody b)
     : Object(types().coroutine, Kind::Generator), flavor(Flavor::Coroutine), m_nativeBody(std::move(b)) {
-    name = Ref<StrObject>(intern(n));
-    qualname = Ref<StrObject>(intern(qn));
+    name = Ref<StrObject>(n);
+    qualname = Ref<StrObject>(qn);
+}
+
+void GeneratorObject::prefetchResume() const {
+    if (!m_run) return;
+    __builtin_prefetch(m_run.get());
+    sched::Fiber::prefetchStackAt(m_stackHint);
 }
 
 GeneratorObject::~GeneratorObject() {
@@ -219,6 +228,7 @@ GeneratorObject::Outcome GeneratorObject::resume(Interp& in, const Value& sent, 
     }
     state = State::Running;
     run.fiber.resume();
+    m_stackHint = run.fiber.suspendedStackPointer();
     in.setCurrentFrame(run.outer.frame);
     in.setDepth(run.outer.depth);
     in.setHandled(run.outer.handled);
@@ -333,6 +343,57 @@ GeneratorObject* currentGenerator(Interp& in) {
     return nullptr;
 }
 
+namespace {
+
+// One step of `yield from` over an iterator that is not a generator: sends
+// `sent` (or throws `thrown`) into it. Apart from delegateTo, so that the
+// frame a suspended coroutine keeps on its stack while it waits does not
+// hold this state.
+[[gnu::noinline]] GeneratorObject::Outcome stepIterator(Interp& in, const Value& iterator, const Value& sent,
+                                                         const Value& thrown, Value& out) {
+    GeneratorObject::Outcome o = GeneratorObject::Outcome::Yielded;
+    Value pending;
+    try {
+        if (!thrown.isNull()) {
+            if (in.isInstance(thrown, types().GeneratorExit)) {
+                Value closeFn = in.getAttrOrNull(iterator, names().close);
+                if (!closeFn.isNull()) in.call(closeFn, {});
+                throw PyException{thrown};
+            }
+            Value throwFn = in.getAttrOrNull(iterator, names().throw_);
+            if (throwFn.isNull()) throw PyException{thrown};
+            out = in.call(throwFn, {thrown});
+        } else if (iterator.isObj(Kind::Iterator)) {
+            bool returned = false;
+            out = iterator.as<IteratorObject>()->send(in, sent, returned);
+            if (returned) o = GeneratorObject::Outcome::Returned;
+        } else if (sent.isNone()) {
+            {
+                Value nextFn = Interp::typeOf(iterator)->lookup(names().__next__);
+                if (nextFn.isNull()) in.typeError("'" + Interp::typeName(iterator) + "' object is not an iterator");
+                out = in.call(nextFn, {iterator});
+            }
+        } else {
+            out = in.callMethod(iterator, names().send, {sent});
+        }
+    } catch (PyException& e) {
+        pending = e.exc;
+    }
+    if (!pending.isNull()) {
+        if (in.isInstance(pending, types().StopIteration)) {
+            out = pending.as<ExceptionObject>()->value;
+            if (out.isNull()) out = Value::none();
+            o = GeneratorObject::Outcome::Returned;
+        } else {
+            out = pending;
+            o = GeneratorObject::Outcome::Raised;
+        }
+    }
+    return o;
+}
+
+}  // namespace
+
 Value delegateTo(Interp& in, GeneratorObject* self, const Value& iterator) {
     if (!self) in.raise(types().RuntimeError, "yield from outside a generator");
     Value sent = Value::none();
@@ -340,48 +401,10 @@ Value delegateTo(Interp& in, GeneratorObject* self, const Value& iterator) {
     for (;;) {
         Value out;
         GeneratorObject::Outcome o;
-        if (iterator.isObj(Kind::Generator)) {
+        if (iterator.isObj(Kind::Generator))
             o = iterator.as<GeneratorObject>()->resume(in, sent, thrown, out, GeneratorObject::Resumer::Awaiter);
-        } else {
-            o = GeneratorObject::Outcome::Yielded;
-            Value pending;
-            try {
-                if (!thrown.isNull()) {
-                    if (in.isInstance(thrown, types().GeneratorExit)) {
-                        Value closeFn = in.getAttrOrNull(iterator, names().close);
-                        if (!closeFn.isNull()) in.call(closeFn, {});
-                        throw PyException{thrown};
-                    }
-                    Value throwFn = in.getAttrOrNull(iterator, names().throw_);
-                    if (throwFn.isNull()) throw PyException{thrown};
-                    out = in.call(throwFn, {thrown});
-                } else if (iterator.isObj(Kind::Iterator)) {
-                    bool returned = false;
-                    out = iterator.as<IteratorObject>()->send(in, sent, returned);
-                    if (returned) o = GeneratorObject::Outcome::Returned;
-                } else if (sent.isNone()) {
-                    {
-                        Value nextFn = Interp::typeOf(iterator)->lookup(names().__next__);
-                        if (nextFn.isNull()) in.typeError("'" + Interp::typeName(iterator) + "' object is not an iterator");
-                        out = in.call(nextFn, {iterator});
-                    }
-                } else {
-                    out = in.callMethod(iterator, names().send, {sent});
-                }
-            } catch (PyException& e) {
-                pending = e.exc;
-            }
-            if (!pending.isNull()) {
-                if (in.isInstance(pending, types().StopIteration)) {
-                    out = pending.as<ExceptionObject>()->value;
-                    if (out.isNull()) out = Value::none();
-                    o = GeneratorObject::Outcome::Returned;
-                } else {
-                    out = pending;
-                    o = GeneratorObject::Outcome::Raised;
-                }
-            }
-        }
+        else
+            o = stepIterator(in, iterator, sent, thrown, out);
         if (o == GeneratorObject::Outcome::Returned) return out;
         if (o == GeneratorObject::Outcome::Raised) throw PyException{out};
         self->delegate = iterator;

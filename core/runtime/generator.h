@@ -30,6 +30,7 @@ public:
     // body may await through `awaitFrom()`.
     using NativeBody = std::function<Value(Interp&, GeneratorObject& self)>;
     GeneratorObject(std::string name, std::string qualname, NativeBody body);
+    GeneratorObject(StrObject* name, StrObject* qualname, NativeBody body);
     ~GeneratorObject() override;
 
     Flavor flavor;
@@ -80,6 +81,8 @@ public:
     // without a __name__ ("async_generator_athrow" for agen.aclose()): how
     // asyncio's reprs name it. Null: an ordinary coroutine.
     const char* builtinAwaitable = nullptr;
+    // A hint that the generator is about to be resumed (sched::Fiber::prefetch).
+    void prefetchResume() const;
     // Where the coroutine was created, for "never awaited" warnings.
     int createdLine = 0;
     const CodeInfo* createdIn = nullptr;
@@ -113,6 +116,9 @@ private:
     // with 100k sleeping tasks, each a few coroutines deep, that matters.
     struct FiberRun;
     std::unique_ptr<FiberRun> m_run;
+    // Where its fiber's stack pointer was when it last suspended (for
+    // prefetchResume, which then need not reach the fiber first).
+    const char* m_stackHint = nullptr;
 };
 
 // Runs `yield from`/`await` delegation to `iterable`'s iterator from inside

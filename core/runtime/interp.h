@@ -141,6 +141,23 @@ const Names& names();
 
 StrObject* intern(std::string_view s);
 
+// A string literal as an interned str, looked up once per program (interned
+// strings are never freed): `interned<"put_nowait">()` on a hot path instead
+// of hashing the text at every call.
+template <size_t N>
+struct StringLiteral {
+    char chars[N];
+    consteval StringLiteral(const char (&s)[N]) {
+        for (size_t i = 0; i < N; ++i) chars[i] = s[i];
+    }
+    constexpr std::string_view view() const { return std::string_view(chars, N - 1); }
+};
+template <StringLiteral Text>
+StrObject* interned() {
+    static StrObject* const s = intern(Text.view());
+    return s;
+}
+
 class Interp {
 public:
     explicit Interp(int64_t maxSteps = 0, int64_t memoryLimit = 0);
@@ -202,7 +219,7 @@ public:
     const char* stackLimit() const { return m_stackLimit; }
 
     // ---- protocol (each may run Python code and throw PyException)
-    static ClassObject* typeOf(const Value& v);
+    static ClassObject* typeOf(const Value& v) { return v.isObj() ? v.obj()->type() : scalarTypeOf(v); }
     bool isInstance(const Value& v, const ClassObject* cls) const {
         return typeOf(v)->isSubclassOf(cls);
     }
@@ -293,6 +310,10 @@ public:
     // Per-run state of a module implemented elsewhere (asyncio), released
     // before the interpreter itself so finalizers still run.
     std::shared_ptr<void>& extension(const std::string& key) { return m_extensions[key]; }
+    // Changes whenever the extensions are dropped, and differs between
+    // interpreters: a module that caches its state's address for a hot path
+    // keeps it only while this stays the same.
+    uint64_t extensionsGeneration() const { return m_extensionsGeneration; }
     // Ends a run as CPython ends one: the main module's globals are dropped
     // (objects that die then run their finalizers), then module state.
     void finish();
@@ -320,6 +341,7 @@ public:
                         std::unique_ptr<Ref<CellObject>[]> cells);
 
 private:
+    static ClassObject* scalarTypeOf(const Value& v);  // typeOf for what is not an object
     [[noreturn]] void stepBudgetExhausted();
     [[noreturn]] void eventBudgetExhausted();
     [[noreturn]] void memoryBudgetExhausted();
@@ -344,6 +366,8 @@ private:
     std::map<std::string, ModuleFactory> m_moduleFactories;
     std::vector<std::unique_ptr<CodeInfo>> m_codes;
     std::map<std::string, std::shared_ptr<void>> m_extensions;
+    uint64_t m_extensionsGeneration = 0;
+    void clearExtensions();
 };
 
 inline NativeDepth::NativeDepth(Interp& in, const char* context) : m_in(in) { in.enterNative(context); }

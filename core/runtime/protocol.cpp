@@ -6,6 +6,8 @@
 #include "runtime/generator.h"
 #include "trace/trace.h"
 
+#include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdio>
 
@@ -84,7 +86,15 @@ std::string addressText(const Object* o) {
     return buf;
 }
 
+namespace {
+uint64_t nextExtensionsGeneration() {
+    static std::atomic<uint64_t> last{0};
+    return ++last;
+}
+}  // namespace
+
 Interp::Interp(int64_t maxSteps, int64_t memoryLimit) : m_maxSteps(maxSteps), m_memoryLimit(memoryLimit) {
+    m_extensionsGeneration = nextExtensionsGeneration();
     types();
     Object::beginRun();   // ids and default hashes count from here: every run the same
     t_current = this;
@@ -125,6 +135,14 @@ Interp::Interp(int64_t maxSteps, int64_t memoryLimit) : m_maxSteps(maxSteps), m_
     installFrameBuiltins(b);
 }
 
+void Interp::clearExtensions() {
+    // What the extensions' destructors do sees a new generation, and so does
+    // everything after.
+    m_extensionsGeneration = nextExtensionsGeneration();
+    m_extensions.clear();
+    m_extensionsGeneration = nextExtensionsGeneration();
+}
+
 void Interp::finish() {
     if (m_main) {
         DictObject* g = m_main->dict.get();
@@ -138,13 +156,13 @@ void Interp::finish() {
         }
     }
     m_modules.clear();
-    m_extensions.clear();
+    clearExtensions();
 }
 
 Interp::~Interp() {
     Interp* saved = t_current;
     t_current = this;
-    m_extensions.clear();
+    clearExtensions();
     m_modules.clear();
     m_main = Ref<ModuleObject>();
     t_current = saved == this ? nullptr : saved;
@@ -195,7 +213,7 @@ void Interp::recursionError(const char* context) {
 
 // -------------------------------------------------------------------- types
 
-ClassObject* Interp::typeOf(const Value& v) {
+ClassObject* Interp::scalarTypeOf(const Value& v) {
     const Types& t = types();
     switch (v.tag()) {
     case Value::Tag::Null:
@@ -743,11 +761,18 @@ Value Interp::callMethod(const Value& obj, StrObject* name, std::initializer_lis
     bool needsSelf;
     Value m = getMethod(obj, name, needsSelf);
     if (!needsSelf) return call(m, args);
-    std::vector<Value> v;
-    v.reserve(args.size() + 1);
-    v.push_back(obj);
-    v.insert(v.end(), args.begin(), args.end());
-    CallArgs a(v.data(), v.size());
+    // Self and the arguments: on the stack for the usual few.
+    constexpr size_t kInline = 6;
+    Value inlineArgs[kInline];
+    std::vector<Value> heapArgs;
+    Value* v = inlineArgs;
+    if (args.size() + 1 > kInline) {
+        heapArgs.resize(args.size() + 1);
+        v = heapArgs.data();
+    }
+    v[0] = obj;
+    std::copy(args.begin(), args.end(), v + 1);
+    CallArgs a(v, args.size() + 1);
     if (m.isObj(Kind::Builtin)) return m.as<BuiltinObject>()->fn(*this, a);
     return call(m, a);
 }

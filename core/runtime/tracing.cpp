@@ -5,7 +5,9 @@
 #include "runtime/numeric.h"
 #include "trace/trace.h"
 
+#include <algorithm>
 #include <charconv>
+#include <unordered_map>
 #include <cstring>
 
 namespace ascope::rt::tracing {
@@ -192,7 +194,7 @@ bool reprInto(std::string& out, const Value& v, size_t end, int depth) {
         return appendBounded(out, ")", end);
     }
     case Kind::Native: {
-        std::string text;
+        static thread_local std::string text;  // reused: no allocation per repr
         if (describeNative && describeNative(v, text)) return appendBounded(out, text, end);
         break;
     }
@@ -286,7 +288,50 @@ struct State {
     // Scratch for the locals of a line event.
     std::vector<const Value*> values;
     std::vector<trace::LocalView> views;
+    // Per code (the interpreter keeps every code for its whole life): where
+    // the locals it shows live, in the order they are shown, and their views
+    // with the names filled in; a line fills in the rest.
+    struct LocalSource {
+        enum class Where : uint8_t { Fast, Cell };
+        Where where;
+        uint32_t index;  // in Frame::fast, or in Frame::cells (own cells, then free ones)
+    };
+    struct CodeLocals {
+        std::vector<LocalSource> sources;
+        std::vector<trace::LocalView> views;
+    };
+    std::unordered_map<const CodeInfo*, CodeLocals> codeLocals;
+    const CodeInfo* lastCode = nullptr;
+    CodeLocals* lastCodeLocals = nullptr;
 };
+
+// The locals a frame of `code` shows: its fast locals but the hidden ones
+// (a comprehension's iterator, ".0") and the parameters moved into cells,
+// then its own cells, then its free cells.
+State::CodeLocals& codeLocalsOf(State& st, const CodeInfo& code) {
+    if (st.lastCode == &code) return *st.lastCodeLocals;
+    auto [it, fresh] = st.codeLocals.try_emplace(&code);
+    State::CodeLocals& c = it->second;
+    if (fresh) {
+        auto add = [&](const std::string& name, State::LocalSource::Where where, size_t index) {
+            if (!name.empty() && name[0] == '.') return;
+            c.sources.push_back({where, uint32_t(index)});
+            trace::LocalView view;
+            view.name = name;
+            c.views.push_back(view);
+        };
+        for (size_t i = 0; i < code.varNames.size(); ++i)
+            if (std::find(code.cellParam.begin(), code.cellParam.end(), int(i)) == code.cellParam.end())
+                add(code.varNames[i], State::LocalSource::Where::Fast, i);
+        size_t ncells = code.cellNames.size();
+        for (size_t i = 0; i < ncells; ++i) add(code.cellNames[i], State::LocalSource::Where::Cell, i);
+        for (size_t i = 0; i < code.freeNames.size(); ++i)
+            add(code.freeNames[i], State::LocalSource::Where::Cell, ncells + i);
+    }
+    st.lastCode = &code;
+    st.lastCodeLocals = &c;
+    return c;
+}
 
 State& state(Interp& in) {
     if (!in.traceState) in.traceState = std::make_shared<State>();
@@ -406,7 +451,30 @@ void lineExecuted(Interp& in, const Frame& f, int line) {
     e.kind = trace::EventKind::LineExecuted;
     e.frame = f.serial;
     e.line = line;
-    if (showsLocals(f)) {
+    if (showsLocals(f) && (f.fast || f.code->varNames.empty()) && (f.cells || f.code->cellCount() == 0)) {
+        // The usual frame: the code's layout, this frame's values.
+        static const Value kUnbound;
+        State::CodeLocals& c = codeLocalsOf(st, *f.code);
+        size_t n = c.sources.size();
+        st.values.resize(n);
+        for (size_t i = 0; i < n; ++i) {
+            const State::LocalSource& source = c.sources[i];
+            const Value* v;
+            if (source.where == State::LocalSource::Where::Fast) v = &f.fast[source.index];
+            else v = f.cells[source.index] ? &f.cells[source.index]->value : &kUnbound;
+            st.values[i] = v;
+            trace::LocalView& view = c.views[i];
+            view.bound = !v->isNull();
+            view.identity = view.bound ? identityOf(*v) : 0;
+        }
+        e.locals = c.views.data();
+        e.localCount = n;
+        e.stableLocalNames = true;
+        e.renderLocal = [](const void* context, size_t i, std::string& out) {
+            appendSafeRepr(out, *static_cast<const State*>(context)->values[i], 80);
+        };
+        e.renderContext = &st;
+    } else if (showsLocals(f)) {
         const CodeInfo& code = *f.code;
         st.values.clear();
         st.views.clear();

@@ -282,6 +282,18 @@ void printStats() {
                      mib(double(s.sampledRssAnonBytes)), mib(double(s.sampledPageTableBytes)));
 }
 
+// The frames a suspended fiber returns through when resumed are cold when
+// many fibers take turns (a pipeline of a few thousand workers): asking for
+// all their cache lines before the switch overlaps the misses instead of
+// taking them one frame at a time.
+constexpr size_t kPrefetchLine = 64, kPrefetchBytes = 1536;
+
+void prefetchStack(const Fiber::Impl* f) {
+    const char* p = static_cast<const char*>(f->self);
+    const char* end = std::min<const char*>(p + kPrefetchBytes, f->stackTop());
+    for (; p < end; p += kPrefetchLine) __builtin_prefetch(p);
+}
+
 // The fiber's first frame. Never returns: when the entry function is done it
 // switches back to the resumer, which releases the stack.
 void trampoline(fc::transfer_t t) {
@@ -350,6 +362,7 @@ void Fiber::resume() {
         if (!me->saved.empty()) swapIn(ts, me);
         --s.suspended;
     }
+    prefetchStack(me);
     Impl* prev = ts.current;
     Fiber* prevFiber = ts.currentFiber;
     ts.current = me;
@@ -391,6 +404,16 @@ void Fiber::suspend() {
     fc::transfer_t t = fc::jump_fcontext(me->caller, nullptr);
     me->caller = t.fctx;
     if (me->unwinding) throw ForcedUnwind{};
+}
+
+const char* Fiber::suspendedStackPointer() const {
+    const Impl* me = m_impl.get();
+    return me->started && !me->finished && me != t_state.current ? static_cast<const char*>(me->self) : nullptr;
+}
+
+void Fiber::prefetchStackAt(const char* stackPointer) {
+    if (!stackPointer) return;
+    for (size_t off = 0; off < kPrefetchBytes; off += kPrefetchLine) __builtin_prefetch(stackPointer + off);
 }
 
 Fiber* Fiber::current() { return t_state.currentFiber; }

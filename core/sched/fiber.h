@@ -65,6 +65,13 @@ public:
 
     bool started() const;
     bool finished() const;
+    // While suspended: its stack pointer (null otherwise). A hint that the
+    // fiber is about to be resumed is prefetchStackAt(that pointer): it
+    // starts fetching the frames the fiber will return through, without
+    // reaching the fiber itself (no effect on what runs; a stale or null
+    // pointer fetches nothing that matters).
+    const char* suspendedStackPointer() const;
+    static void prefetchStackAt(const char* stackPointer);
     // Lowest usable address of the stack (it grows down).
     const char* stackLowest() const;
 

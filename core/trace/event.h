@@ -152,6 +152,9 @@ struct Event {
     bool operator==(const Event&) const = default;
 };
 
+// The byte that stands for a number in EventView::labelTemplate.
+inline constexpr char kLabelNumberMarker = '\x01';
+
 // One local variable as the runtime reports it (views into the caller's memory).
 struct LocalView {
     std::string_view name;
@@ -179,6 +182,15 @@ struct EventView {
     std::string_view file;
     int line = 0;
     std::string_view label;
+    // Instead of `label` (left empty): the label whose text is
+    // `labelTemplate` with its kLabelNumberMarker byte, if it has one,
+    // replaced by `labelNumber` in decimal. The template is text that never
+    // changes (a string literal: a recorder may know it by its address),
+    // holds no digit and at most one marker, and the number is below 10^18,
+    // so that the trace stores it exactly as it stores that text, and no
+    // text need be built or parsed.
+    std::string_view labelTemplate;
+    uint64_t labelNumber = 0;
     std::string_view text;
     std::string_view excType;
     std::string_view excMessage;

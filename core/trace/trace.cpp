@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <sys/mman.h>
 
 namespace ascope::trace {
 
@@ -69,7 +70,7 @@ enum Field : uint32_t {
 
 // Labels: the byte standing for a number, and how many numbers one holds
 // (see Trace::putLabel).
-constexpr char kNumberMarker = '\x01';
+constexpr char kNumberMarker = kLabelNumberMarker;
 constexpr size_t kMaxNumbers = 4;
 
 // Writers advance a raw pointer into room reserved beforehand (at most
@@ -276,7 +277,10 @@ Trace& Trace::operator=(Trace&& o) noexcept {
     return *this;
 }
 
-void Trace::renew() { m_identity = ++g_identities; }
+void Trace::renew() {
+    m_identity = ++g_identities;
+    for (TemplateSlot& t : m_templates) t = TemplateSlot{};
+}
 
 namespace {
 
@@ -315,26 +319,48 @@ void Trace::append(const Event& e) {
 }
 
 void Trace::append(const EventView& e) {
+    const Stamp stamp{e.seq, e.time, e.task};
     if (e.localCount == 0) {
-        appendEncoded(e, nullptr);
+        appendEncoded(e, stamp, nullptr, 0, nullptr);
         return;
     }
     std::vector<uint32_t> names(e.localCount);
     for (size_t i = 0; i < e.localCount; ++i) names[i] = m_strings.intern(e.locals[i].name);
-    appendEncoded(e, names.data());
+    appendEncoded(e, stamp, e.locals, e.localCount, names.data());
 }
 
-void Trace::appendEncoded(const EventView& e, const uint32_t* localNames) {
+// A new chunk's pages are all about to be written: they are made resident in
+// one go (where the kernel can) rather than by a page fault each.
+void Trace::addChunk(size_t n) {
+    m_chunks.emplace_back(std::max(kChunkSize, n));
+#ifdef MADV_POPULATE_WRITE
+    const Chunk& c = m_chunks.back();
+    const uintptr_t page = 4096;
+    uintptr_t from = (reinterpret_cast<uintptr_t>(c.data.get()) + page - 1) & ~(page - 1);
+    uintptr_t to = (reinterpret_cast<uintptr_t>(c.data.get()) + c.capacity) & ~(page - 1);
+    if (to > from) madvise(reinterpret_cast<void*>(from), to - from, MADV_POPULATE_WRITE);
+#endif
+}
+
+inline uint8_t* Trace::reserve(size_t n) {
+    if (m_chunks.empty() || m_chunks.back().capacity - m_chunks.back().size < n) addChunk(n);
+    Chunk& last = m_chunks.back();
+    m_reservedAt = last.size;
+    return last.data.get() + m_reservedAt;
+}
+
+void Trace::appendEncoded(const EventView& e, const Stamp& stamp, const LocalView* locals, size_t localCount,
+                          const uint32_t* localNames) {
     size_t index = m_kinds.size();
     uint32_t mask = 0;
     // Compare the bits: -0.0 and NaN times must survive too.
-    if (std::memcmp(&e.time, &m_lastTime, sizeof(double)) != 0) mask |= kTime;
-    if (e.task) mask |= kTask;
+    if (std::memcmp(&stamp.time, &m_lastTime, sizeof(double)) != 0) mask |= kTime;
+    if (stamp.task) mask |= kTask;
     if (e.handle) mask |= kHandle;
     if (e.future) mask |= kFuture;
     if (e.frame) mask |= kFrame;
     if (e.line) mask |= kLine;
-    if (!e.label.empty()) mask |= kLabel;
+    if (!e.label.empty() || !e.labelTemplate.empty()) mask |= kLabel;
     if (!e.function.empty()) mask |= kFunction;
     if (!e.file.empty()) mask |= kFile;
     if (e.timer) mask |= kTimer;
@@ -343,23 +369,28 @@ void Trace::appendEncoded(const EventView& e, const uint32_t* localNames) {
     if (!e.excMessage.empty()) mask |= kExcMessage;
     if (e.value != 0.0 || std::signbit(e.value)) mask |= kValue;
     if (e.isStderr) mask |= kStderr;
-    if (e.localCount) mask |= kLocals;
-    if (e.seq != index) mask |= kSeq;
+    if (localCount) mask |= kLocals;
+    if (stamp.seq != index) mask |= kSeq;
     if (e.object) mask |= kObject;
     // Room for the largest encoding of this event.
     size_t bound = 24 * kMaxVarint + 16 + (kMaxNumbers + 1) * kMaxVarint + e.text.size() + e.excMessage.size();
-    for (size_t i = 0; i < e.localCount; ++i) bound += 3 * kMaxVarint + e.locals[i].repr.size();
+    for (size_t i = 0; i < localCount; ++i) bound += 3 * kMaxVarint + locals[i].repr.size();
     uint8_t* const start = reserve(bound);
+    // The bytes a few events on are fresh memory: ask for them now.
+    __builtin_prefetch(start + 256, 1, 0);
     if (index % kBlockSize == 0) m_blocks.push_back(Block{position(), m_lastTime});
     uint8_t* p = start;
     putVarint(p, mask);
-    if (mask & kTime) putDouble(p, e.time);
-    if (mask & kTask) putVarint(p, e.task);
+    if (mask & kTime) putDouble(p, stamp.time);
+    if (mask & kTask) putVarint(p, stamp.task);
     if (mask & kHandle) putVarint(p, e.handle);
     if (mask & kFuture) putVarint(p, e.future);
     if (mask & kFrame) putVarint(p, e.frame);
     if (mask & kLine) putVarint(p, uint32_t(e.line));
-    if (mask & kLabel) putLabel(p, e.label);
+    if (mask & kLabel) {
+        if (e.labelTemplate.empty()) putLabel(p, e.label);
+        else putLabelTemplate(p, e.labelTemplate, e.labelNumber);
+    }
     if (mask & kFunction) putVarint(p, m_strings.intern(e.function));
     if (mask & kFile) putVarint(p, m_strings.intern(e.file));
     if (mask & kTimer) putVarint(p, e.timer);
@@ -368,25 +399,19 @@ void Trace::appendEncoded(const EventView& e, const uint32_t* localNames) {
     if (mask & kExcMessage) putText(p, e.excMessage);
     if (mask & kValue) putValue(p, e.value);
     if (mask & kLocals) {
-        putVarint(p, e.localCount);
-        for (size_t i = 0; i < e.localCount; ++i) {
+        putVarint(p, localCount);
+        for (size_t i = 0; i < localCount; ++i) {
             putVarint(p, localNames[i]);
-            putText(p, e.locals[i].repr);
+            putText(p, locals[i].repr);
         }
     }
-    if (mask & kSeq) putVarint(p, e.seq);
+    if (mask & kSeq) putVarint(p, stamp.seq);
     if (mask & kObject) putVarint(p, e.object);
     commit(size_t(p - start));
     m_kinds.push_back(e.kind);
-    m_lastTime = e.time;
+    m_lastTime = stamp.time;
 }
 
-uint8_t* Trace::reserve(size_t n) {
-    if (m_chunks.empty() || m_chunks.back().capacity - m_chunks.back().size < n)
-        m_chunks.emplace_back(std::max(kChunkSize, n));
-    m_reservedAt = m_chunks.back().size;
-    return m_chunks.back().data.get() + m_reservedAt;
-}
 
 void Trace::commit(size_t n) { m_chunks.back().size = m_reservedAt + n; }
 
@@ -402,10 +427,11 @@ void Trace::commit(size_t n) { m_chunks.back().size = m_reservedAt + n; }
 void Trace::putLabel(uint8_t*& p, std::string_view label) {
     uint64_t numbers[kMaxNumbers];
     size_t count = 0;
-    // The template is never longer than the label.
-    std::string& t = m_template;
-    t.resize(label.size());
-    char* out = t.data();
+    // The template is never longer than the label: on the stack unless long.
+    char onStack[128];
+    if (label.size() > sizeof onStack) m_template.resize(label.size());
+    char* const templateStart = label.size() > sizeof onStack ? m_template.data() : onStack;
+    char* out = templateStart;
     const char* c = label.data();
     const char* const end = c + label.size();
     if (label.find(kNumberMarker) == std::string_view::npos) {
@@ -430,8 +456,22 @@ void Trace::putLabel(uint8_t*& p, std::string_view label) {
         putVarint(p, uint64_t(m_strings.intern(label)) << 1);
         return;
     }
-    putVarint(p, uint64_t(m_strings.intern(std::string_view(t.data(), size_t(out - t.data())))) << 1 | 1);
+    putVarint(p, uint64_t(m_strings.intern(std::string_view(templateStart, size_t(out - templateStart)))) << 1 | 1);
     for (size_t k = 0; k < count; ++k) putVarint(p, numbers[k]);
+}
+
+// What putLabel makes of the text the template stands for (see
+// EventView::labelTemplate), the template's id found by its address.
+void Trace::putLabelTemplate(uint8_t*& p, std::string_view labelTemplate, uint64_t number) {
+    TemplateSlot& slot = m_templates[(reinterpret_cast<uintptr_t>(labelTemplate.data()) >> 3) % kTemplateSlots];
+    if (slot.data != labelTemplate.data() || slot.size != labelTemplate.size()) {
+        slot.data = labelTemplate.data();
+        slot.size = labelTemplate.size();
+        slot.id = m_strings.intern(labelTemplate);
+        slot.numbered = labelTemplate.find(kNumberMarker) != std::string_view::npos;
+    }
+    putVarint(p, uint64_t(slot.id) << 1 | uint64_t(slot.numbered));
+    if (slot.numbered) putVarint(p, number);
 }
 
 void Trace::getLabel(const uint8_t*& p, std::string& out) const {
@@ -559,33 +599,31 @@ void Recorder::record(const Event& e) {
 TraceRecorder::TraceRecorder(Trace& trace, std::function<double()> clock)
     : m_trace(trace), m_clock(std::move(clock)) {}
 
-void TraceRecorder::record(const EventView& view) {
-    EventView event = view;
-    event.seq = m_trace.size();
-    event.time = m_clock ? m_clock() : 0.0;
+void TraceRecorder::record(const EventView& event) {
+    Trace::Stamp stamp{m_trace.size(), m_clock ? m_clock() : 0.0, event.task};
     m_taskFromRunning = isCodeEvent(event.kind) && event.task == 0;
     if (m_taskFromRunning) {
-        event.task = m_runningTask;
+        stamp.task = m_runningTask;
         // A frame's events belong to the task whose stack holds it, even when
         // another one runs (a pending task's coroutine closed when collected).
         if (event.frame && event.kind != EventKind::FramePushed && event.kind != EventKind::LineExecuted) {
             auto it = m_frames.find(event.frame);
-            if (it != m_frames.end() && it->second.pushed) event.task = it->second.task;
+            if (it != m_frames.end() && it->second.pushed) stamp.task = it->second.task;
         }
     }
     switch (event.kind) {
-    case EventKind::TaskStarted: m_runningTask = event.task; break;
+    case EventKind::TaskStarted: m_runningTask = stamp.task; break;
     case EventKind::TaskSuspended:
     case EventKind::TaskDone:
     case EventKind::TaskFailed:
     case EventKind::TaskCancelled:
-        if (m_runningTask == event.task) m_runningTask = 0;
+        if (m_runningTask == stamp.task) m_runningTask = 0;
         break;
-    case EventKind::LineExecuted: recordLine(event); return;
+    case EventKind::LineExecuted: recordLine(event, stamp); return;
     case EventKind::FramePushed: {
         FrameLocals& frame = m_frames[event.frame];
         frame = FrameLocals{};
-        frame.task = event.task;
+        frame.task = stamp.task;
         frame.pushed = true;
         break;
     }
@@ -601,15 +639,15 @@ void TraceRecorder::record(const EventView& view) {
     if (event.localCount) {
         m_names.resize(event.localCount);
         for (size_t i = 0; i < event.localCount; ++i) m_names[i] = m_trace.intern(event.locals[i].name);
-        m_trace.appendEncoded(event, m_names.data());
+        m_trace.appendEncoded(event, stamp, event.locals, event.localCount, m_names.data());
     } else {
-        m_trace.appendEncoded(event, nullptr);
+        m_trace.appendEncoded(event, stamp, nullptr, 0, nullptr);
     }
 }
 
 // Stores the difference between the frame's locals at its previous line
 // event and `event.locals` (Event::locals says how it is applied).
-void TraceRecorder::recordLine(EventView& event) {
+void TraceRecorder::recordLine(const EventView& event, Trace::Stamp& stamp) {
     FrameLocals* previous;
     if (event.frame != 0 && event.frame == m_lastFrame) {
         previous = m_lastLocals;
@@ -618,11 +656,12 @@ void TraceRecorder::recordLine(EventView& event) {
         m_lastFrame = event.frame;
         m_lastLocals = previous;
     }
-    if (previous->pushed && m_taskFromRunning) event.task = previous->task;
+    if (previous->pushed && m_taskFromRunning) stamp.task = previous->task;
     std::vector<LocalSlot>& last = previous->entries;
     const bool lazy = event.renderLocal != nullptr;
     m_rendered.clear();
     m_renderedAt.assign(event.localCount, {size_t(-1), 0});
+    if (m_renderedHash.size() < event.localCount) m_renderedHash.resize(event.localCount);
     // The repr of local i, rendered at most once.
     auto repr = [&](size_t i) -> std::pair<size_t, size_t> {
         if (m_renderedAt[i].first == size_t(-1)) {
@@ -650,6 +689,7 @@ void TraceRecorder::recordLine(EventView& event) {
             if (!bound || (lazy && local.identity && local.identity == slot.identity)) continue;
             auto [at, n] = repr(i);
             uint64_t hash = hash64(std::string_view(m_rendered).substr(at, n)) | 1;
+            m_renderedHash[i] = hash;
             if (hash != slot.repr) {
                 m_diffNames.push_back(slot.name);
                 m_diffSpans.push_back({at, n});
@@ -661,10 +701,9 @@ void TraceRecorder::recordLine(EventView& event) {
                 LocalSlot& slot = last[k];
                 if (!slot.repr) continue;
                 if (lazy) slot.identity = event.locals[k].identity;
-                if (m_renderedAt[k].first != size_t(-1))
-                    slot.repr = hash64(std::string_view(m_rendered).substr(m_renderedAt[k].first, m_renderedAt[k].second)) | 1;
+                if (m_renderedAt[k].first != size_t(-1)) slot.repr = m_renderedHash[k];
             }
-            finishLine(event, m_diffSpans);
+            finishLine(event, stamp, m_diffSpans);
             return;
         }
     }
@@ -736,18 +775,16 @@ void TraceRecorder::recordLine(EventView& event) {
         break;
     }
     last.assign(m_new.begin(), m_new.end());
-    finishLine(event, spans);
+    finishLine(event, stamp, spans);
 }
 
 // Appends the line event with the difference gathered in m_diffNames and `spans`.
-void TraceRecorder::finishLine(EventView& event, const std::vector<std::pair<size_t, size_t>>& spans) {
+void TraceRecorder::finishLine(const EventView& event, const Trace::Stamp& stamp,
+                               const std::vector<std::pair<size_t, size_t>>& spans) {
     // Every repr is rendered by now: the views into m_rendered stay valid.
     m_diff.clear();
     for (const auto& [at, n] : spans) m_diff.push_back(LocalView{{}, std::string_view(m_rendered).substr(at, n)});
-    event.locals = m_diff.data();
-    event.localCount = m_diff.size();
-    event.renderLocal = nullptr;
-    m_trace.appendEncoded(event, m_diffNames.data());
+    m_trace.appendEncoded(event, stamp, m_diff.data(), m_diff.size(), m_diffNames.data());
 }
 
 }  // namespace ascope::trace

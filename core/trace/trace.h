@@ -130,11 +130,22 @@ private:
         uint64_t offset;  // byte offset of the block's first event
         double time;      // time of the event before it (0.0 for the first block)
     };
-    void appendEncoded(const EventView& e, const uint32_t* localNames);
+    // What a recorder fills in (EventView::seq, time and task are the
+    // caller's otherwise).
+    struct Stamp {
+        uint64_t seq;
+        double time;
+        uint64_t task;
+    };
+    // Encodes `e` with `stamp` and these locals (instead of e's), whose names
+    // are `localNames` (interned).
+    void appendEncoded(const EventView& e, const Stamp& stamp, const LocalView* locals, size_t localCount,
+                       const uint32_t* localNames);
     void putLabel(uint8_t*& p, std::string_view label);
     // Room for `n` bytes at the end of the last chunk (a new chunk when it
     // lacks room: an event never spans two), then the `n` actually written.
     uint8_t* reserve(size_t n);
+    void addChunk(size_t n);
     void commit(size_t n);
     uint64_t position() const {
         return m_chunks.empty() ? 0 : (uint64_t(m_chunks.size() - 1) << 32) | m_reservedAt;
@@ -166,6 +177,16 @@ private:
     std::vector<Block> m_blocks;
     StringTable m_strings;
     std::string m_template;  // scratch for putLabel
+    // EventView::labelTemplate's interned ids, by the template's address.
+    struct TemplateSlot {
+        const char* data = nullptr;
+        size_t size = 0;
+        uint32_t id = 0;
+        bool numbered = false;  // it holds the number marker
+    };
+    static constexpr size_t kTemplateSlots = 16;
+    TemplateSlot m_templates[kTemplateSlots];
+    void putLabelTemplate(uint8_t*& p, std::string_view labelTemplate, uint64_t number);
     double m_lastTime = 0.0;
     uint64_t m_identity = 0;  // changes when the content is replaced (decode cache key)
     friend class TraceRecorder;
@@ -211,8 +232,9 @@ private:
         uint64_t task = 0;    // the task whose stack holds the frame (with `pushed`)
         bool pushed = false;  // its FramePushed was seen
     };
-    void recordLine(EventView& event);
-    void finishLine(EventView& event, const std::vector<std::pair<size_t, size_t>>& spans);
+    void recordLine(const EventView& event, Trace::Stamp& stamp);
+    void finishLine(const EventView& event, const Trace::Stamp& stamp,
+                    const std::vector<std::pair<size_t, size_t>>& spans);
 
     Trace& m_trace;
     std::function<double()> m_clock;
@@ -230,6 +252,7 @@ private:
     std::vector<LocalSlot> m_new;
     std::string m_rendered;                               // reprs rendered on demand
     std::vector<std::pair<size_t, size_t>> m_renderedAt;  // per local: span in m_rendered (size_t(-1): none)
+    std::vector<uint64_t> m_renderedHash;                 // per local rendered on the usual path: hash64 of it
 };
 
 }  // namespace ascope::trace

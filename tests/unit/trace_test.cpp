@@ -331,6 +331,32 @@ TEST(TraceStorage, labels_with_numbers_survive_encoding) {
     EXPECT_EQ(many[777].label, "Task-777.__step");
 }
 
+TEST(TraceStorage, a_label_given_as_template_and_number_is_stored_as_its_text) {
+    struct Case {
+        std::string_view labelTemplate;
+        uint64_t number;
+        std::string text;
+    };
+    for (const Case& c : {Case{"Task-\x01.__step", 12, "Task-12.__step"}, Case{"<Future #\x01>", 0, "<Future #0>"},
+                          Case{"Future", 0, "Future"},
+                          Case{"Task-\x01.__wakeup", 999999999999999999ull, "Task-999999999999999999.__wakeup"}}) {
+        Trace asText, asTemplate;
+        EventView text;
+        text.kind = EventKind::HandleScheduled;
+        text.label = c.text;
+        asText.append(text);
+        EventView templated;
+        templated.kind = EventKind::HandleScheduled;
+        templated.labelTemplate = c.labelTemplate;
+        templated.labelNumber = c.number;
+        asTemplate.append(templated);
+        EXPECT_EQ(asTemplate[0].label, c.text);
+        EXPECT_TRUE(asTemplate == asText);
+        EXPECT_EQ(asTemplate.byteSize(), asText.byteSize());
+        EXPECT_EQ(asTemplate.strings().size(), asText.strings().size());
+    }
+}
+
 TEST(TraceStorage, random_and_sequential_access_agree) {
     Trace t = generatedTrace(3000);
     std::vector<Event> seq(t.begin(), t.end());
@@ -567,6 +593,35 @@ TEST(RecordedRun, suspended_task_keeps_its_await_chain_with_lines_and_locals) {
     Snapshot end = snapshotAt(r.trace, r.trace.size());
     EXPECT_TRUE(end.task(2)->stack.empty());
     EXPECT_TRUE(end.mainStack.empty());
+}
+
+TEST(RecordedRun, captured_and_inherited_variables_show_their_values) {
+    RecordedTrace r = runTraced("def outer():\n"              // 1
+                                "    a = 1\n"                 // 2
+                                "    def middle():\n"         // 3
+                                "        b = 2\n"             // 4
+                                "        def inner():\n"      // 5
+                                "            return a + b\n"  // 6
+                                "        return inner()\n"    // 7
+                                "    return middle()\n"       // 8
+                                "print(outer())\n");          // 9
+    EXPECT_EQ(r.output, "3\n");
+    auto atLine = [&](int line) {
+        size_t i = find(r.trace, [line](const Event& e) { return e.kind == EventKind::LineExecuted && e.line == line; });
+        EXPECT_LT(i, r.trace.size());
+        return snapshotAt(r.trace, i + 1);
+    };
+    // middle() at `return inner()`: its own cell b, the inherited a.
+    Snapshot s = atLine(7);
+    ASSERT_GE(s.mainStack.size(), 3u);
+    EXPECT_EQ(stackFunctions(s.mainStack)[2], "outer.<locals>.middle:7");
+    EXPECT_EQ(local(s.mainStack[1], "a"), "1");
+    EXPECT_EQ(local(s.mainStack[2], "b"), "2");
+    EXPECT_EQ(local(s.mainStack[2], "a"), "1");
+    // inner() sees both through its free cells.
+    s = atLine(6);
+    EXPECT_EQ(local(s.mainStack.back(), "a"), "1");
+    EXPECT_EQ(local(s.mainStack.back(), "b"), "2");
 }
 
 TEST(RecordedRun, exception_travels_frame_by_frame_through_a_finally) {
