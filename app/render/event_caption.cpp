@@ -52,13 +52,22 @@ QString primitiveName(uint64_t id, const trace::Snapshot &s)
 }
 
 // "Task-2 puts 'job1' into Queue (size 2)".
-QString primitiveCaption(const trace::Event &e, const QString &task, const trace::Snapshot &after, bool fr)
+QString primitiveCaption(const trace::Event &e, const QString &task, const trace::Snapshot &before,
+                         const trace::Snapshot &after, bool fr)
 {
     auto pick = [fr](const QString &french, const QString &english) { return fr ? french : english; };
     const QString who = task.isEmpty() ? pick(QStringLiteral("Le programme"), QStringLiteral("The program")) : task;
     const QString name = primitiveName(e.object, after);
-    const QString n = QString::number(qlonglong(e.value));
-    const QString item = qs(e.text);
+    const trace::PrimitiveView *primitive = after.primitive(e.object);
+    // A queue's size is in the snapshot, the other states in the event.
+    const QString n = QString::number(qlonglong(primitive ? primitive->state : e.value));
+    QString item = qs(e.text);
+    if (item.isEmpty()) {
+        // A get from a FIFO or LIFO queue: the item it took is at that end before it.
+        const trace::PrimitiveView *was = before.primitive(e.object);
+        if (was && !was->items.empty())
+            item = qs(was->type.find("Lifo") != std::string::npos ? was->items.back().repr : was->items.front().repr);
+    }
     const std::string &op = e.label;
     if (op == "put")
         return pick(QStringLiteral("%1 met %2 dans %3 (taille %4)"), QStringLiteral("%1 puts %2 into %3 (size %4)"))
@@ -67,13 +76,12 @@ QString primitiveCaption(const trace::Event &e, const QString &task, const trace
         return pick(QStringLiteral("%1 prend %2 dans %3 (reste %4)"), QStringLiteral("%1 takes %2 from %3 (%4 left)"))
             .arg(who, item, name, n);
     if (op == "task_done") {
-        const trace::PrimitiveView *p = after.primitive(e.object);
-        const QString left = QString::number(p ? qlonglong(p->unfinished) : 0);
+        const QString left = QString::number(primitive ? qlonglong(primitive->unfinished) : 0);
         return pick(QStringLiteral("%1 appelle %2.task_done() : %3 travaux non terminés"),
                     QStringLiteral("%1 calls %2.task_done(): %3 unfinished"))
             .arg(who, name, left);
     }
-    const bool semaphore = e.function.find("Semaphore") != std::string::npos;
+    const bool semaphore = primitive && primitive->type.find("Semaphore") != std::string::npos;
     if (op == "acquire")
         return semaphore ? pick(QStringLiteral("%1 acquiert %2 (valeur %3)"), QStringLiteral("%1 acquires %2 (value %3)"))
                                .arg(who, name, n)
@@ -206,7 +214,7 @@ QString describeEvent(size_t step, const trace::Event &e, const trace::Snapshot 
         what = pick(QStringLiteral("Un %1 est créé"), QStringLiteral("A %1 is created")).arg(primitiveName(e.object, after));
         break;
     case EventKind::PrimitiveChanged:
-        what = primitiveCaption(e, task, after, fr);
+        what = primitiveCaption(e, task, before, after, fr);
         break;
     case EventKind::FutureDone:
         what = pick(QStringLiteral("Le future #%1 est fini (%2) : ses rappels sont programmés"),

@@ -418,6 +418,43 @@ Ref<TimerHandleObject> EventLoopObject::callLater(Interp& in, double delay, Valu
     return callAt(in, time(in) + delay, std::move(callback), std::move(args));
 }
 
+namespace {
+// An argument in a future's label: sleep(0.5). This runs on the task's fiber
+// for every sleep, and every stack page it touches stays resident under each
+// of thousands of waiting tasks: numbers are written with a few bytes of
+// stack, anything else goes through the general repr.
+void appendArgumentText(Interp& in, std::string& out, const Value& v) {
+    char buf[32];
+    if (v.isSmallInt()) {
+        auto r = std::to_chars(buf, buf + sizeof buf, v.asInt());
+        out.append(buf, r.ptr);
+        return;
+    }
+    if (v.isFloat() && std::isfinite(v.asFloat())) {
+        // repr(float): the shortest digits that read back, positional when the
+        // exponent is in [-4, 16), else "1e-05"; "1.0" rather than "1".
+        const double d = v.asFloat();
+        auto r = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific);
+        const std::string_view sci(buf, size_t(r.ptr - buf));
+        int exponent = 0;
+        const size_t e = sci.find('e');
+        const char* digits = sci.data() + e + 1;
+        if (*digits == '+') ++digits;   // from_chars takes a minus sign only
+        std::from_chars(digits, sci.data() + sci.size(), exponent);
+        if (exponent < -4 || exponent >= 16) {
+            out += sci;
+            return;
+        }
+        r = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::fixed);
+        const std::string_view fixed(buf, size_t(r.ptr - buf));
+        out += fixed;
+        if (fixed.find('.') == std::string_view::npos) out += ".0";
+        return;
+    }
+    out += traceRepr(in, v);
+}
+}  // namespace
+
 void EventLoopObject::runOnce(Interp& in) {
     AsyncioState& st = aio::state(in);
     uint64_t iteration = ++st.iterationCounter;
@@ -465,11 +502,21 @@ void EventLoopObject::runOnce(Interp& in) {
                        deadlockDetails(in, this)};
     }
     if (in.recorder) recordLoop(in, EventKind::SelectWait, timeout);
+    bool clockMoved = false;
     if (timeout > 0) {
         double old = st.clock;
         double next = (!scheduled.empty() && scheduled[0]->when - old <= timeout) ? std::max(old, scheduled[0]->when)
                                                                                  : old + timeout;
+        if (!scheduled.empty() && scheduled[0]->when - old > 2 * timeout) {
+            // The timer is days away: the iterations that would each move the
+            // clock by the selector's one-day cap run nothing and show
+            // nothing; skip to the last of them (the final jump still lands
+            // exactly on the deadline).
+            const double days = std::floor((scheduled[0]->when - old) / timeout) - 1;
+            next = std::max(next, old + days * timeout);
+        }
         if (in.recorder) recordLoop(in, EventKind::ClockJump, next);
+        clockMoved = next != old;
         st.clock = next;
     }
     double endTime = time(in) + kClockResolution;
@@ -481,6 +528,18 @@ void EventLoopObject::runOnce(Interp& in) {
         if (in.recorder) recordHandle(in, EventKind::TimerFired, *h);
     }
     size_t ntodo = ready.size();
+    if (ntodo == 0 && !stopping && !scheduled.empty() && !clockMoved) {
+        // Nothing ran and the clock did not move: a timer is due by the clock
+        // but not within its resolution (past 2**23 seconds or so,
+        // `when < now + 1e-9` stays false once the clock has reached `when`),
+        // or the clock is too large for the jump to change it. Nothing can
+        // change any more; CPython would spin here forever.
+        std::string at;
+        appendArgumentText(in, at, Value::real(st.clock));
+        throw AbortRun{"*** stalled at t=" + at +
+                       ": the next timer is due but can never fire (at this clock a float cannot hold "
+                       "the loop's 1e-09 s resolution); the loop would spin forever ***"};
+    }
     for (size_t i = 0; i < ntodo; ++i) {
         Ref<HandleObject> h = ready.front();
         ready.pop_front();
@@ -638,6 +697,7 @@ void EventLoopObject::defaultExceptionHandler(Interp& in, const Value& context) 
     in.write(true, out);
 }
 
+
 void recordChain(Interp& in, const FutureObject& outer, const Value& inner) {
     if (!in.recorder || !isFuture(inner)) return;
     trace::EventView e;
@@ -657,15 +717,19 @@ void recordPrimitive(Interp& in, uint64_t object, const ClassObject* type, doubl
     in.recorder->record(e);
 }
 
-void recordPrimitiveOp(Interp& in, uint64_t object, const ClassObject* type, std::string_view operation,
-                       double value, const Value* item) {
+void recordPrimitiveOp(Interp& in, uint64_t object, const char* operation, double value, const Value* item) {
     if (!in.recorder) return;
-    std::string text = item ? tracing::safeRepr(*item, 24) : std::string();
+    // On the task's fiber, for every put and get: a small int is written
+    // with a few bytes of stack (see appendArgumentText).
+    std::string text;
+    if (item) {
+        if (item->isSmallInt()) appendArgumentText(in, text, *item);
+        else tracing::appendSafeRepr(text, *item, 24);
+    }
     trace::EventView e;
     e.kind = EventKind::PrimitiveChanged;
     e.object = object;
-    e.function = type->name;
-    e.label = operation;
+    e.labelTemplate = operation;
     e.text = text;
     e.value = value;
     EventLoopObject* loop = state(in).runningLoop.get();
@@ -684,21 +748,26 @@ Ref<TaskObject> EventLoopObject::createTask(Interp& in, Value coro, Value name, 
 
 // ------------------------------------------------------------------ futures
 
+
 FutureObject::FutureObject(ClassObject* type, Ref<EventLoopObject> l, const FutureOrigin& origin)
     : NativeObject(type), loop(std::move(l)) {
     Interp& in = *currentInterp();
     id = ++aio::state(in).futureCounter;
     if (in.recorder && !type->isSubclassOf(asyncioTypes().task)) {
-        if (!origin.label.empty()) {
+        if (origin.argument) {
             traceLabel = origin.label;
-            if (origin.argument) traceLabel += "(" + traceRepr(in, *origin.argument) + ")";
+            traceLabel += '(';
+            appendArgumentText(in, traceLabel, *origin.argument);
+            traceLabel += ')';
+        } else {
+            traceOrigin = origin.label;
         }
         traceObject = origin.object;
         trace::EventView e;
         e.kind = EventKind::FutureCreated;
         e.future = id;
-        if (traceLabel.empty()) e.labelTemplate = "Future";
-        else e.label = traceLabel;
+        if (!traceLabel.empty()) e.label = traceLabel;
+        else e.labelTemplate = traceOrigin.empty() ? std::string_view("Future") : traceOrigin;
         e.object = traceObject;
         in.recorder->record(e);
     }
@@ -1030,9 +1099,11 @@ void TaskObject::step(Interp& in, Value exc) {
         if (waiter) {
             e.future = waiter->id;
             e.object = waiter->traceObject;
-            if (!waiter->traceLabel.empty()) {
-                // What made it: "sleep(0.5)", "Queue.get()".
-                e.label = waiter->traceLabel;
+            if (!waiter->traceOrigin.empty()) {
+                // What made it: "Queue.get()", "gather()".
+                e.labelTemplate = waiter->traceOrigin;
+            } else if (!waiter->traceLabel.empty()) {
+                e.label = waiter->traceLabel;   // "sleep(0.5)"
             } else if (waiter->type()->isSubclassOf(asyncioTypes().future) && !dynamic_cast<TaskObject*>(waiter)) {
                 // Its repr, "<Future #5>" (describeNative), as a template and number.
                 e.labelTemplate = "<Future #\x01>";

@@ -93,7 +93,7 @@ public:
 
 // What made a future, for the trace (FutureCreated's label and object).
 struct FutureOrigin {
-    std::string_view label;      // "Queue.get()", "gather()"; with `argument`: "sleep" → "sleep(0.5)"
+    std::string_view label;      // "Queue.get()", "gather()" (static text); with `argument`: "sleep" → "sleep(0.5)"
     uint64_t object = 0;         // the primitive whose waiter it is
     const Value* argument = nullptr;
 };
@@ -117,7 +117,8 @@ public:
     uint64_t id = 0;
     // Recording only: FutureCreated's label when it says more than "Future"
     // (TaskSuspended shows it), and the primitive it belongs to.
-    std::string traceLabel;
+    std::string_view traceOrigin;  // FutureOrigin::label without an argument (static text)
+    std::string traceLabel;        // with one: "sleep(0.5)"
     uint64_t traceObject = 0;
 
     bool done() const { return state != State::Pending; }
@@ -257,8 +258,9 @@ void markPartialCallback(rt::NativeFn fn);
 // for a queue's put and get).
 void recordChain(Interp& in, const FutureObject& outer, const Value& inner);
 void recordPrimitive(Interp& in, uint64_t object, const ClassObject* type, double value);
-void recordPrimitiveOp(Interp& in, uint64_t object, const ClassObject* type, std::string_view operation,
-                       double value, const Value* item = nullptr);
+// `operation` is static text ("put"); `value` is the state after it (see
+// PrimitiveChanged; 0 for a queue, whose size follows from its items).
+void recordPrimitiveOp(Interp& in, uint64_t object, const char* operation, double value, const Value* item = nullptr);
 // deadlock.cpp: the lines after "*** deadlock at t=...": each pending task
 // of the loop, where it is suspended and what it waits for.
 std::string deadlockDetails(Interp& in, EventLoopObject* loop);

@@ -56,9 +56,17 @@ public:
         f->waitingIn = what;
         return f;
     }
-    void recordCreated(Interp& in, double value = 0) { recordPrimitive(in, objectId, type(), value); }
-    void recordOp(Interp& in, std::string_view op, double value, const Value* item = nullptr) {
-        recordPrimitiveOp(in, objectId, type(), op, value, item);
+    // PrimitiveCreated comes first: from __init__, or before the first
+    // operation of one whose __init__ did not run (a subclass's own).
+    bool traced = false;
+    void recordCreated(Interp& in, double value = 0) {
+        traced = in.recorder != nullptr;
+        recordPrimitive(in, objectId, type(), value);
+    }
+    void recordOp(Interp& in, const char* op, double value, const Value* item = nullptr) {
+        if (!in.recorder) return;
+        if (!traced) recordCreated(in);
+        recordPrimitiveOp(in, objectId, op, value, item);
     }
 };
 
@@ -729,7 +737,7 @@ Value queuePutNowait(Interp& in, CallArgs& a) {
     QueueObject* q = queueOf(in, a[0], "put_nowait");
     if (callFull(in, a[0])) in.raiseValue(in.newException(asyncioTypes().queueFull, std::vector<Value>{}));
     in.callMethod(a[0], interned<"_put">(), {a[1]});
-    q->recordOp(in, "put", double(q->items.size()), &a[1]);
+    q->recordOp(in, "put", 0, &a[1]);
     q->unfinished += 1;
     q->finished->value = false;
     q->wakeupNext(in, q->getters);
@@ -740,7 +748,8 @@ Value queueGetNowait(Interp& in, CallArgs& a) {
     QueueObject* q = queueOf(in, a[0], "get_nowait");
     if (callEmpty(in, a[0])) in.raiseValue(in.newException(asyncioTypes().queueEmpty, std::vector<Value>{}));
     Value item = in.callMethod(a[0], interned<"_get">(), {});
-    q->recordOp(in, "get", double(q->items.size()), &item);
+    // A FIFO or LIFO queue's get takes from a known end: the item need not be written.
+    q->recordOp(in, "get", 0, q->store == QueueObject::Store::Heap ? &item : nullptr);
     q->wakeupNext(in, q->putters);
     return item;
 }
@@ -807,7 +816,7 @@ Value queueTaskDone(Interp& in, CallArgs& a) {
     QueueObject* q = queueOf(in, a[0], "task_done");
     if (q->unfinished <= 0) in.valueError("task_done() called too many times");
     q->unfinished -= 1;
-    q->recordOp(in, "task_done", double(q->items.size()));
+    q->recordOp(in, "task_done", 0);
     if (q->unfinished == 0) q->finished->set(in);
     return Value::none();
 }

@@ -61,11 +61,13 @@ enum class EventKind : uint8_t {
     // so a task suspended on one names the primitive (TaskSuspended's `object`).
     PrimitiveCreated,    // `object`, `function` = the class ("Queue", "LifoQueue", "Lock", "Event"...),
                          // `value` = a queue's maxsize (0: unbounded) or a semaphore's initial value
-    PrimitiveChanged,    // an operation changed it: `object`, `function` = the class, `label` = the
-                         // operation ("put", "get", "acquire", "release", "set", "clear", "task_done"),
-                         // `task` = the task doing it (0: none), `text` = the item's repr (put, get),
-                         // `value` = the state after it: a queue's size, a semaphore's value, 1/0 for a
-                         // lock held or an event set
+    PrimitiveChanged,    // an operation changed it (after its PrimitiveCreated): `object`, `label` = the
+                         // operation ("put", "get", "acquire", "release", "set", "clear", "task_done",
+                         // "notify"), `task` = the task doing it (0: none), `text` = the item's repr
+                         // (put; get from a PriorityQueue; a FIFO queue's get takes the oldest item, a
+                         // LifoQueue's the newest), `value` = the state after it: a semaphore's value,
+                         // 1/0 for a lock held or an event set, the waiters woken by notify (0 for a
+                         // queue: its size follows from its items)
     // ---- frames and lines (`frame` = the activation's serial number)
     //
     // A frame is on its task's stack (`task` 0: the main stack: module code

@@ -106,17 +106,15 @@ void changePrimitive(Snapshot& s, const Event& e) {
     if (op == "put") {
         p.items.push_back(QueueItemView{++p.puts, e.text});
         ++p.unfinished;
-    } else if (op == "get") {
-        // FIFO and priority queues: the first item with that repr (the front
-        // for a FIFO); a LIFO queue: the last one.
-        auto same = [&](const QueueItemView& item) { return item.repr == e.text; };
-        if (p.type.find("Lifo") != std::string::npos) {
-            auto it = std::find_if(p.items.rbegin(), p.items.rend(), same);
-            if (it != p.items.rend()) p.items.erase(std::next(it).base());
-        } else if (!p.items.empty() && same(p.items.front())) {
-            p.items.pop_front();
+    } else if (op == "get" && !p.items.empty()) {
+        if (e.text.empty()) {
+            // Without the item: the oldest (a FIFO queue), the newest (a LifoQueue).
+            if (p.type.find("Lifo") != std::string::npos) p.items.pop_back();
+            else p.items.pop_front();
         } else {
-            auto it = std::find_if(p.items.begin(), p.items.end(), same);
+            // A PriorityQueue's: the first item with that repr.
+            auto it = std::find_if(p.items.begin(), p.items.end(),
+                                   [&](const QueueItemView& item) { return item.repr == e.text; });
             if (it != p.items.end()) p.items.erase(it);
         }
     } else if (op == "task_done") {
@@ -128,6 +126,7 @@ void changePrimitive(Snapshot& s, const Event& e) {
         if (it != p.holders.end()) p.holders.erase(it);
         else if (!p.holders.empty()) p.holders.erase(p.holders.begin());
     }
+    if (p.type.find("Queue") != std::string::npos) p.state = double(p.items.size());
 }
 
 void eraseChain(Snapshot& s, uint64_t future) {

@@ -110,6 +110,7 @@ struct PrimitiveView {
     int ordinal = 1;                 // 1 for the first primitive of its class in the run, 2 for the next...
     double capacity = 0;             // a queue's maxsize (0: unbounded), a semaphore's initial value
     double state = 0;                // a queue's size, a semaphore's value, 1/0: a lock held, an event set
+                                     // (after notify: the waiters it woke)
     std::deque<QueueItemView> items; // a queue's items in the order they were put
     uint64_t puts = 0;               // items put so far (the last item's serial)
     int64_t unfinished = 0;          // a queue's items put and not yet marked task_done()

@@ -1102,3 +1102,18 @@ TEST(RecordedRun, a_run_too_long_to_animate_stops_at_the_event_budget) {
     EXPECT_EQ(result.exitCode, 4);
     EXPECT_NE(result.error->summary.find("20000 steps"), std::string::npos) << result.error->summary;
 }
+
+TEST(RecordedRun, a_sleep_future_is_labelled_with_its_delay_as_python_writes_it) {
+    // Expected texts are Python's repr() of each delay.
+    RecordedTrace r = runTraced("import asyncio\n"
+                                "async def main():\n"
+                                "    for d in (0.345, 1.0, 0.0001, 1e-05, 2.5e-07, 0.1 + 0.2, 100.0, 3, 0.05, 123456789012345.0):\n"
+                                "        await asyncio.sleep(d)\n"
+                                "asyncio.run(main())\n");
+    std::vector<std::string> labels;
+    for (const Event& e : r.trace)
+        if (e.kind == EventKind::TaskSuspended) labels.push_back(e.label);
+    EXPECT_EQ(labels, (std::vector<std::string>{"sleep(0.345)", "sleep(1.0)", "sleep(0.0001)", "sleep(1e-05)",
+                                                "sleep(2.5e-07)", "sleep(0.30000000000000004)", "sleep(100.0)",
+                                                "sleep(3)", "sleep(0.05)", "sleep(123456789012345.0)"}));
+}
