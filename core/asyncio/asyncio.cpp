@@ -100,7 +100,16 @@ bool defaultTaskNumber(const Value& name, uint64_t& number) {
 
 // The label of a task's step or wake-up, "Task-2.__step": for a default name
 // as a template and its number (no text to build), else written into `r`.
+// A sleep's timer: the label handleLabel would write, as a template and the
+// future's number (100,000 sleeping tasks keep 100,000 of these handles).
+constexpr const char* kSleepTimerTemplate = "_set_result_unless_cancelled(<Future #\x01>, None)";
+
 void labelTaskCallback(trace::EventView& e, const Value& name, const char* suffix, std::string& r) {
+    if (suffix == kSleepTimerTemplate) {
+        e.labelTemplate = suffix;
+        e.labelNumber = uint64_t(name.asInt());
+        return;
+    }
     uint64_t number;
     if (defaultTaskNumber(name, number)) {
         e.labelTemplate = suffix == kStepSuffix ? std::string_view("Task-\x01.__step") : std::string_view("Task-\x01.__wakeup");
@@ -114,7 +123,9 @@ void labelTaskCallback(trace::EventView& e, const Value& name, const char* suffi
 
 // "print_later(3)", "Future.set_result(None)", written into `r` (a buffer
 // reused from event to event). For a task's step or wake-up only `task`,
-// `suffix` and `taskName` (the task's name) are set (see labelTaskCallback).
+// `suffix` and `taskName` (the task's name) are set (see labelTaskCallback);
+// for a sleep's timer, `suffix` is kSleepTimerTemplate and `taskName` the
+// future's number.
 void handleLabel(Interp& in, const Value& callback, const std::vector<Value>& args, uint64_t& task, std::string& r,
                  const char*& suffix, Value& taskName) {
     task = 0;
@@ -129,6 +140,12 @@ void handleLabel(Interp& in, const Value& callback, const std::vector<Value>& ar
             task = t->id;
             suffix = b->fn == taskStepCb ? kStepSuffix : kWakeupSuffix;
             taskName = t->name;
+            return;
+        }
+        if (args.size() == 2 && args[1].isNone() && isFuture(args[0]) && !dynamic_cast<TaskObject*>(args[0].obj()) &&
+            std::string_view(b->name) == "_set_result_unless_cancelled") {
+            suffix = kSleepTimerTemplate;
+            taskName = Value::integer(int64_t(static_cast<FutureObject*>(args[0].obj())->id));
             return;
         }
         bool onTask = b->self.isObj(Kind::Native) && b->self.obj()->type()->isSubclassOf(asyncioTypes().task);
@@ -419,36 +436,44 @@ Ref<TimerHandleObject> EventLoopObject::callLater(Interp& in, double delay, Valu
 }
 
 namespace {
-// An argument in a future's label: sleep(0.5). This runs on the task's fiber
-// for every sleep, and every stack page it touches stays resident under each
-// of thousands of waiting tasks: numbers are written with a few bytes of
-// stack, anything else goes through the general repr.
-void appendArgumentText(Interp& in, std::string& out, const Value& v) {
+// repr(float) for a finite float: the shortest digits that read back,
+// positional when the exponent is in [-4, 16), else "1e-05"; "1.0" rather
+// than "1". A few bytes of stack (see appendArgumentText).
+void appendFloatRepr(std::string& out, double d) {
     char buf[32];
+    if (!std::isfinite(d)) {
+        out += std::isnan(d) ? "nan" : d > 0 ? "inf" : "-inf";
+        return;
+    }
+    auto r = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific);
+    const std::string_view sci(buf, size_t(r.ptr - buf));
+    int exponent = 0;
+    const char* digits = sci.data() + sci.find('e') + 1;
+    if (*digits == '+') ++digits;   // from_chars takes a minus sign only
+    std::from_chars(digits, sci.data() + sci.size(), exponent);
+    if (exponent < -4 || exponent >= 16) {
+        out += sci;
+        return;
+    }
+    r = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::fixed);
+    const std::string_view fixed(buf, size_t(r.ptr - buf));
+    out += fixed;
+    if (fixed.find('.') == std::string_view::npos) out += ".0";
+}
+
+// A value in a label or a queue item, written on the task's fiber: every
+// stack page it touches stays resident under each of thousands of waiting
+// tasks, so numbers are written with a few bytes of stack; anything else goes
+// through the general repr.
+void appendArgumentText(Interp& in, std::string& out, const Value& v) {
     if (v.isSmallInt()) {
+        char buf[24];
         auto r = std::to_chars(buf, buf + sizeof buf, v.asInt());
         out.append(buf, r.ptr);
         return;
     }
-    if (v.isFloat() && std::isfinite(v.asFloat())) {
-        // repr(float): the shortest digits that read back, positional when the
-        // exponent is in [-4, 16), else "1e-05"; "1.0" rather than "1".
-        const double d = v.asFloat();
-        auto r = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific);
-        const std::string_view sci(buf, size_t(r.ptr - buf));
-        int exponent = 0;
-        const size_t e = sci.find('e');
-        const char* digits = sci.data() + e + 1;
-        if (*digits == '+') ++digits;   // from_chars takes a minus sign only
-        std::from_chars(digits, sci.data() + sci.size(), exponent);
-        if (exponent < -4 || exponent >= 16) {
-            out += sci;
-            return;
-        }
-        r = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::fixed);
-        const std::string_view fixed(buf, size_t(r.ptr - buf));
-        out += fixed;
-        if (fixed.find('.') == std::string_view::npos) out += ".0";
+    if (v.isFloat()) {
+        appendFloatRepr(out, v.asFloat());
         return;
     }
     out += traceRepr(in, v);
@@ -754,26 +779,50 @@ FutureObject::FutureObject(ClassObject* type, Ref<EventLoopObject> l, const Futu
     Interp& in = *currentInterp();
     id = ++aio::state(in).futureCounter;
     if (in.recorder && !type->isSubclassOf(asyncioTypes().task)) {
+        traceOrigin = origin.label;
+        traceObject = uint32_t(origin.object);
         if (origin.argument) {
-            traceLabel = origin.label;
-            traceLabel += '(';
-            appendArgumentText(in, traceLabel, *origin.argument);
-            traceLabel += ')';
-        } else {
-            traceOrigin = origin.label;
+            const Value& a = *origin.argument;
+            if (a.isSmallInt() && a.asInt() > -(int64_t(1) << 53) && a.asInt() < (int64_t(1) << 53)) {
+                traceArgumentKind = TraceArgument::Int;
+                traceArgument = double(a.asInt());
+            } else if (a.isFloat()) {
+                traceArgumentKind = TraceArgument::Float;
+                traceArgument = a.asFloat();
+            } else {
+                traceArgumentKind = TraceArgument::Other;
+            }
         }
-        traceObject = origin.object;
+        std::string buffer;
         trace::EventView e;
         e.kind = EventKind::FutureCreated;
         e.future = id;
-        if (!traceLabel.empty()) e.label = traceLabel;
-        else e.labelTemplate = traceOrigin.empty() ? std::string_view("Future") : traceOrigin;
+        if (traceArgumentKind != TraceArgument::None) e.label = traceLabel(buffer);
+        else e.labelTemplate = traceOrigin ? std::string_view(traceOrigin) : std::string_view("Future");
         e.object = traceObject;
         in.recorder->record(e);
     }
 }
 
 FutureObject::~FutureObject() = default;
+
+std::string_view FutureObject::traceLabel(std::string& buffer) const {
+    if (!traceOrigin) return {};
+    if (traceArgumentKind == TraceArgument::None) return traceOrigin;
+    buffer = traceOrigin;
+    buffer += '(';
+    char digits[32];
+    if (traceArgumentKind == TraceArgument::Int) {
+        auto r = std::to_chars(digits, digits + sizeof digits, int64_t(traceArgument));
+        buffer.append(digits, r.ptr);
+    } else if (traceArgumentKind == TraceArgument::Float) {
+        appendFloatRepr(buffer, traceArgument);
+    } else {
+        buffer += "…";
+    }
+    buffer += ')';
+    return buffer;
+}
 
 const char* FutureObject::stateName() const {
     switch (state) {
@@ -1099,11 +1148,11 @@ void TaskObject::step(Interp& in, Value exc) {
         if (waiter) {
             e.future = waiter->id;
             e.object = waiter->traceObject;
-            if (!waiter->traceOrigin.empty()) {
+            if (waiter->traceOrigin && waiter->traceArgumentKind == TraceArgument::None) {
                 // What made it: "Queue.get()", "gather()".
                 e.labelTemplate = waiter->traceOrigin;
-            } else if (!waiter->traceLabel.empty()) {
-                e.label = waiter->traceLabel;   // "sleep(0.5)"
+            } else if (waiter->traceOrigin) {
+                e.label = waiter->traceLabel(waiterRepr);   // "sleep(0.5)"
             } else if (waiter->type()->isSubclassOf(asyncioTypes().future) && !dynamic_cast<TaskObject*>(waiter)) {
                 // Its repr, "<Future #5>" (describeNative), as a template and number.
                 e.labelTemplate = "<Future #\x01>";

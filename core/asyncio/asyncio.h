@@ -72,7 +72,8 @@ public:
     // handle is scheduled and shown again when it runs. A task's step or
     // wake-up keeps the task's name as it was then and the suffix
     // (".__step"), so that scheduling one copies no text; any other callback
-    // keeps the label's text.
+    // keeps the label's text (a sleep's timer: a template and the future's
+    // number, in traceSuffix and traceTaskName).
     mutable std::string traceLabel;
     mutable Value traceTaskName;
     mutable const char* traceSuffix = nullptr;
@@ -93,7 +94,7 @@ public:
 
 // What made a future, for the trace (FutureCreated's label and object).
 struct FutureOrigin {
-    std::string_view label;      // "Queue.get()", "gather()" (static text); with `argument`: "sleep" → "sleep(0.5)"
+    const char* label = nullptr; // "Queue.get()", "gather()" (static text); with `argument`: "sleep" → "sleep(0.5)"
     uint64_t object = 0;         // the primitive whose waiter it is
     const Value* argument = nullptr;
 };
@@ -113,13 +114,18 @@ public:
     Ref<EventLoopObject> loop;
     bool logTraceback = false;
     bool blocking = false;  // _asyncio_future_blocking
+    // Recording only (packed beside the flags: every task is a future too,
+    // and 100,000 of them must stay small): what made it, for FutureCreated
+    // and TaskSuspended ("Queue.get()", "sleep(0.5)"), and the primitive it
+    // belongs to.
+    enum class TraceArgument : uint8_t { None, Int, Float, Other } traceArgumentKind = TraceArgument::None;
+    uint32_t traceObject = 0;
+    const char* traceOrigin = nullptr;  // FutureOrigin::label (static text); null: a plain future
+    double traceArgument = 0;           // with traceArgumentKind Int or Float
+    // The label: traceOrigin, or "sleep(0.5)" built in `buffer`.
+    std::string_view traceLabel(std::string& buffer) const;
     const char* waitingIn = nullptr;  // "Lock.acquire()"...: the primitive's waiter future (deadlock report)
     uint64_t id = 0;
-    // Recording only: FutureCreated's label when it says more than "Future"
-    // (TaskSuspended shows it), and the primitive it belongs to.
-    std::string_view traceOrigin;  // FutureOrigin::label without an argument (static text)
-    std::string traceLabel;        // with one: "sleep(0.5)"
-    uint64_t traceObject = 0;
 
     bool done() const { return state != State::Pending; }
     void setResult(Interp& in, Value v);
