@@ -187,7 +187,7 @@ void recordHandle(Interp& in, EventKind kind, const HandleObject& h) {
     }
     if (kind == EventKind::HandleRun && h.traceLabelled) {
         if (h.traceSuffix) labelTaskCallback(e, h.traceTaskName, h.traceSuffix, label);
-        else e.label = h.traceLabel;
+        else if (h.traceLabel) e.label = *h.traceLabel;
         e.task = h.traceTask;
     } else if (kind == EventKind::HandleScheduled || kind == EventKind::HandleRun || kind == EventKind::TimerAdded) {
         const char* suffix = nullptr;
@@ -200,7 +200,7 @@ void recordHandle(Interp& in, EventKind kind, const HandleObject& h) {
             h.traceTask = e.task;
             h.traceSuffix = suffix;
             if (suffix) h.traceTaskName = std::move(taskName);
-            else h.traceLabel = label;
+            else h.traceLabel = std::make_unique<std::string>(label);
         }
     }
     in.recorder->record(e);
@@ -778,9 +778,9 @@ FutureObject::FutureObject(ClassObject* type, Ref<EventLoopObject> l, const Futu
     : NativeObject(type), loop(std::move(l)) {
     Interp& in = *currentInterp();
     id = ++aio::state(in).futureCounter;
+    traceOrigin = origin.label;
+    traceObject = uint32_t(origin.object);
     if (in.recorder && !type->isSubclassOf(asyncioTypes().task)) {
-        traceOrigin = origin.label;
-        traceObject = uint32_t(origin.object);
         if (origin.argument) {
             const Value& a = *origin.argument;
             if (a.isSmallInt() && a.asInt() > -(int64_t(1) << 53) && a.asInt() < (int64_t(1) << 53)) {

@@ -67,18 +67,19 @@ public:
     Value callback;
     std::vector<Value> args;
     bool cancelled = false;
-    uint64_t id = 0;
     // Recording: the trace's label and task of the callback, made when the
     // handle is scheduled and shown again when it runs. A task's step or
     // wake-up keeps the task's name as it was then and the suffix
-    // (".__step"), so that scheduling one copies no text; any other callback
-    // keeps the label's text (a sleep's timer: a template and the future's
-    // number, in traceSuffix and traceTaskName).
-    mutable std::string traceLabel;
+    // (".__step"), so that scheduling one copies no text; a sleep's timer
+    // a template and the future's number (in traceSuffix and traceTaskName);
+    // any other callback the label's text, on the heap (100,000 sleeping
+    // tasks keep a timer handle each: it must stay small).
+    mutable bool traceLabelled = false;
+    uint64_t id = 0;
+    mutable std::unique_ptr<std::string> traceLabel;
     mutable Value traceTaskName;
     mutable const char* traceSuffix = nullptr;
     mutable uint64_t traceTask = 0;
-    mutable bool traceLabelled = false;
     void cancel(Interp& in);
     void run(Interp& in);
     std::string callbackText(Interp& in) const;  // "cb(0)", "Task.task_wakeup()"
@@ -114,17 +115,17 @@ public:
     Ref<EventLoopObject> loop;
     bool logTraceback = false;
     bool blocking = false;  // _asyncio_future_blocking
-    // Recording only (packed beside the flags: every task is a future too,
-    // and 100,000 of them must stay small): what made it, for FutureCreated
-    // and TaskSuspended ("Queue.get()", "sleep(0.5)"), and the primitive it
-    // belongs to.
+    // What made it (packed beside the flags: every task is a future too, and
+    // 100,000 of them must stay small), for FutureCreated and TaskSuspended
+    // ("Queue.get()", "sleep(0.5)") and the deadlock report ("the Future of
+    // Lock.acquire()"), and the primitive it belongs to. The argument only
+    // while recording.
     enum class TraceArgument : uint8_t { None, Int, Float, Other } traceArgumentKind = TraceArgument::None;
     uint32_t traceObject = 0;
     const char* traceOrigin = nullptr;  // FutureOrigin::label (static text); null: a plain future
     double traceArgument = 0;           // with traceArgumentKind Int or Float
     // The label: traceOrigin, or "sleep(0.5)" built in `buffer`.
     std::string_view traceLabel(std::string& buffer) const;
-    const char* waitingIn = nullptr;  // "Lock.acquire()"...: the primitive's waiter future (deadlock report)
     uint64_t id = 0;
 
     bool done() const { return state != State::Pending; }

@@ -64,8 +64,9 @@ Value makePrimed(Interp& in, const std::string& name, AgenBody body) {
         return body(in, self, thrown);
     });
     // CPython's __anext__/asend return an async_generator_asend, athrow and aclose an async_generator_athrow.
-    co.as<GeneratorObject>()->builtinAwaitable =
-        name == "athrow" || name == "aclose" ? "async_generator_athrow" : "async_generator_asend";
+    co.as<GeneratorObject>()->builtinAwaitable = name == "athrow" || name == "aclose"
+        ? GeneratorObject::BuiltinAwaitable::AsyncGeneratorAthrow
+        : GeneratorObject::BuiltinAwaitable::AsyncGeneratorAsend;
     Value out;
     co.as<GeneratorObject>()->resume(in, Value::none(), Value(), out);
     return co;

@@ -69,7 +69,7 @@ std::string waitsFor(const TaskObject* t) {
         }
         return s + ")";
     }
-    if (f->waitingIn) return std::string("the Future of ") + f->waitingIn;
+    if (f->traceObject) return std::string("the Future of ") + f->traceOrigin;   // a primitive's waiter
     return "a Future no callback or timer will complete";
 }
 

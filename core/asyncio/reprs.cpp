@@ -254,7 +254,11 @@ std::string coroutineRepr(Interp& in, const Value& coro) {
     if (!coro.isObj(Kind::Generator)) return in.repr(coro);
     auto* g = coro.as<GeneratorObject>();
     // coroutines._format_coroutine: no __name__, no code, no cr_running.
-    if (g->builtinAwaitable) return std::string("<") + g->builtinAwaitable + " without __name__>()";
+    switch (g->builtinAwaitable) {
+    case GeneratorObject::BuiltinAwaitable::AsyncGeneratorAsend: return "<async_generator_asend without __name__>()";
+    case GeneratorObject::BuiltinAwaitable::AsyncGeneratorAthrow: return "<async_generator_athrow without __name__>()";
+    case GeneratorObject::BuiltinAwaitable::None: break;
+    }
     std::string name = (g->qualname && !g->qualname->s.empty() ? g->qualname->s : g->name->s) + "()";
     if (g->isNative() || !g->func) {
         // CPython's are Python coroutines: running while they have a frame.

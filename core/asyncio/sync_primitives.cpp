@@ -52,9 +52,7 @@ public:
     }
     // A waiter future of this primitive; `what` names the wait ("Lock.acquire()").
     Ref<FutureObject> createFuture(Interp& in, const char* what) {
-        Ref<FutureObject> f = getLoop(in)->createFuture({what, objectId});
-        f->waitingIn = what;
-        return f;
+        return getLoop(in)->createFuture({what, objectId});
     }
     // PrimitiveCreated comes first: from __init__, or before the first
     // operation of one whose __init__ did not run (a subclass's own).

@@ -44,6 +44,14 @@ public:
     Ref<StrObject> qualname;
     Value delegate;          // the iterator a `yield from`/`await` is delegating to (gi_yieldfrom)
     bool closing = false;
+    // Packed with `closing` (100,000 suspended coroutines):
+    // A native coroutine standing for one of CPython's built-in awaitables
+    // without a __name__ (agen.aclose() is an async_generator_athrow): how
+    // asyncio's reprs name it.
+    enum class BuiltinAwaitable : uint8_t { None, AsyncGeneratorAsend, AsyncGeneratorAthrow };
+    BuiltinAwaitable builtinAwaitable = BuiltinAwaitable::None;
+    // Where the coroutine was created, for "never awaited" warnings.
+    int createdLine = 0;
 
     // Who resumes: a consumer takes the values yielded (next(), send(), a
     // for loop), an awaiter passes them on up (await, yield from, a task's
@@ -77,15 +85,9 @@ public:
     // frames in CPython. Its yields suspend the host's fiber.
     Value runInline(Interp& in, GeneratorObject* host);
     bool isNative() const { return bool(m_nativeBody); }
-    // A native coroutine standing for one of CPython's built-in awaitables
-    // without a __name__ ("async_generator_athrow" for agen.aclose()): how
-    // asyncio's reprs name it. Null: an ordinary coroutine.
-    const char* builtinAwaitable = nullptr;
     // A hint that the generator is about to be resumed (sched::Fiber::prefetch).
     void prefetchResume() const;
-    // Where the coroutine was created, for "never awaited" warnings.
-    int createdLine = 0;
-    const CodeInfo* createdIn = nullptr;
+    const CodeInfo* createdIn = nullptr;   // with createdLine
 
     bool hasFinalizer() const override { return true; }
     void finalize() override;
