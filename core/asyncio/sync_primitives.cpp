@@ -88,6 +88,8 @@ const SyncTypes& syncTypes();
 
 template <class T>
 T* self(Interp& in, const Value& v, ClassObject* cls, const char* method) {
+    // Every queue and lock method starts here: the exact class first.
+    if (v.isObj(Kind::Native) && v.obj()->type() == cls) return static_cast<T*>(v.obj());
     if (!v.isObj(Kind::Native) || !in.isInstance(v, cls))
         in.typeError(std::string("descriptor '") + method + "' requires a '" + cls->name + "' object");
     return static_cast<T*>(v.obj());
