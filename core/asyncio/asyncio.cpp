@@ -217,19 +217,7 @@ void recordTask(Interp& in, EventKind kind, const TaskObject& t, uint64_t future
 
 void recordException(Interp& in, EventKind kind, uint64_t task, uint64_t future, const Value& exc,
                      const Frame* at = nullptr) {
-    std::string type = Interp::typeName(exc);
-    std::string message = exceptionText(in, exc);
-    trace::EventView e;
-    e.kind = kind;
-    e.task = task;
-    e.future = future;
-    e.excType = type;
-    e.excMessage = message;
-    if (at) {
-        e.frame = at->serial;
-        e.line = at->line;
-    }
-    in.recorder->record(e);
+    tracing::recordException(in, kind, exc, at ? at->serial : 0, at ? at->line : 0, task, future);
     if (kind == EventKind::ExceptionStored) tracing::exceptionSettled(in);
 }
 

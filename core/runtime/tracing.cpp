@@ -356,20 +356,27 @@ void clearInFlight(State& st) {
     st.inFlightType.clear();
 }
 
-std::string_view fileOf(const Frame& f) {
-    return f.code && f.code->module ? std::string_view(f.code->module->filename) : std::string_view();
-}
+}  // namespace
 
-void recordException(Interp& in, trace::EventKind kind, const Value& exc, uint64_t frame, int line) {
+void recordException(Interp& in, trace::EventKind kind, const Value& exc, uint64_t frame, int line, uint64_t task,
+                     uint64_t future) {
     std::string type = Interp::typeName(exc);
     std::string message = safeMessage(exc);
     trace::EventView e;
     e.kind = kind;
     e.frame = frame;
     e.line = line;
+    e.task = task;
+    e.future = future;
     e.excType = type;
     e.excMessage = message;
     in.recorder->record(e);
+}
+
+namespace {
+
+std::string_view fileOf(const Frame& f) {
+    return f.code && f.code->module ? std::string_view(f.code->module->filename) : std::string_view();
 }
 
 // Whether the frame's locals are shown: functions (and lambdas,

@@ -27,6 +27,7 @@
 #pragma once
 
 #include "runtime/interp.h"
+#include "trace/event.h"
 
 #include <string>
 #include <vector>
@@ -56,6 +57,10 @@ void framePopped(Interp& in, const Frame& f);
 // A statement starts at `line` in `f` (which holds the locals).
 void lineExecuted(Interp& in, const Frame& f, int line);
 
+// An exception event about `exc` (type and safe message) at `frame` and
+// `line`, for `task` and `future` (0: none, or the recorder's guess).
+void recordException(Interp& in, trace::EventKind kind, const Value& exc, uint64_t frame, int line,
+                     uint64_t task = 0, uint64_t future = 0);
 // `line` 0: where the traceback places it in `f` (else f.line).
 void exceptionAt(Interp& in, const Value& exc, const Frame& f, int line = 0);
 void exceptionLeaves(Interp& in, const Value& exc, const Frame& f);
