@@ -66,7 +66,7 @@ QString primitiveCaption(const trace::Event &e, const QString &task, const trace
         // A get from a FIFO or LIFO queue: the item it took is at that end before it.
         const trace::PrimitiveView *was = before.primitive(e.object);
         if (was && !was->items.empty())
-            item = qs(was->type.find("Lifo") != std::string::npos ? was->items.back().repr : was->items.front().repr);
+            item = qs(was->kind == trace::PrimitiveKind::LifoQueue ? was->items.back().repr : was->items.front().repr);
     }
     const std::string &op = e.label;
     if (op == "put")
@@ -81,7 +81,7 @@ QString primitiveCaption(const trace::Event &e, const QString &task, const trace
                     QStringLiteral("%1 calls %2.task_done(): %3 unfinished"))
             .arg(who, name, left);
     }
-    const bool semaphore = primitive && primitive->type.find("Semaphore") != std::string::npos;
+    const bool semaphore = primitive && primitive->isSemaphore();
     if (op == "acquire")
         return semaphore ? pick(QStringLiteral("%1 acquiert %2 (valeur %3)"), QStringLiteral("%1 acquires %2 (value %3)"))
                                .arg(who, name, n)

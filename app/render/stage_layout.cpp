@@ -1074,16 +1074,11 @@ private:
     // A primitive's box: its name and state; a row of contents (a queue's
     // items, a lock's holders) when it has some; who waits, when someone does.
     // An idle Lock or Event is one line.
-    static bool isQueue(const PrimitiveView &p) { return p.type.find("Queue") != std::string::npos; }
-    static bool holds(const PrimitiveView &p)
-    {
-        return (p.type.find("Lock") != std::string::npos || p.type.find("Semaphore") != std::string::npos)
-            && !p.holders.empty();
-    }
+    static bool holds(const PrimitiveView &p) { return p.isAcquired() && !p.holders.empty(); }
     double primitiveHeight(const PrimitiveView &p, bool waited) const
     {
         double h = 6 + rowH;
-        if (isQueue(p) || holds(p))
+        if (p.isQueue() || holds(p))
             h += 4 + chipH;
         if (waited)
             h += rowH - 2;
@@ -1146,18 +1141,17 @@ private:
     // "size 2 / 2", "locked", "set"...
     QString primitiveState(const PrimitiveView &p) const
     {
-        const QString type = qs(p.type);
-        if (p.type.find("Queue") != std::string::npos) {
+        if (p.isQueue()) {
             QString str = tr("size") + QLatin1Char(' ') + QString::number(p.items.size());
             if (p.capacity > 0)
                 str += QStringLiteral(" / ") + QString::number(qlonglong(p.capacity));
             return str;
         }
-        if (p.type.find("Semaphore") != std::string::npos)
+        if (p.isSemaphore())
             return tr("value") + QLatin1Char(' ') + QString::number(qlonglong(p.state));
-        if (p.type.find("Lock") != std::string::npos)
+        if (p.kind == trace::PrimitiveKind::Lock)
             return p.state != 0 ? tr("locked") : tr("unlocked");
-        if (p.type.find("Event") != std::string::npos)
+        if (p.kind == trace::PrimitiveKind::Event)
             return p.state != 0 ? QStringLiteral("● ") + tr("set") : QStringLiteral("○ ") + tr("not set");
         return QString();
     }
@@ -1177,7 +1171,7 @@ private:
             text(itemKey(ItemRole::PrimitiveText, p.id, 1), key, QRectF(12 + innerW - stateW, y, stateW, rowH), state,
                  StageFont::Body, false, pal.mutedText, 0x2, 3);
         y += rowH + 4;
-        if (!isQueue(p) && !holds(p)) {
+        if (!p.isQueue() && !holds(p)) {
             if (!waiting.empty())
                 waitersLine(p, key, QRectF(12, y - 2, innerW, rowH), waiting);
             return;
@@ -1188,11 +1182,11 @@ private:
         const QRectF row(12, y, innerW, chipH);
         double x = row.left();
         const double chipGap = 6;
-        if (p.type.find("Queue") != std::string::npos) {
+        if (p.isQueue()) {
             std::vector<const QueueItemView *> items;
             for (const QueueItemView &item : p.items)
                 items.push_back(&item);
-            if (p.type.find("Lifo") != std::string::npos)
+            if (p.kind == trace::PrimitiveKind::LifoQueue)
                 std::reverse(items.begin(), items.end());
             const int freePlaces = p.capacity > 0 && p.capacity <= 12 ? int(p.capacity) - int(items.size()) : 0;
             const double plusW = textW(StageFont::Chip, true, QStringLiteral("+0000")) + 16;

@@ -726,6 +726,12 @@ void recordPrimitive(Interp& in, uint64_t object, const ClassObject* type, doubl
     e.kind = EventKind::PrimitiveCreated;
     e.object = object;
     e.function = type->name;
+    // The asyncio class it is: the first built-in one of its MRO.
+    for (const ClassObject* c : type->mro)
+        if (c->isBuiltin) {
+            e.label = c->name;
+            break;
+        }
     e.value = value;
     in.recorder->record(e);
 }

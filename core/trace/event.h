@@ -59,8 +59,10 @@ enum class EventKind : uint8_t {
     // A primitive is numbered like nothing else (`object`, from 1 per run).
     // Its waiters are futures (FutureCreated with `object` = the primitive),
     // so a task suspended on one names the primitive (TaskSuspended's `object`).
-    PrimitiveCreated,    // `object`, `function` = the class ("Queue", "LifoQueue", "Lock", "Event"...),
-                         // `value` = a queue's maxsize (0: unbounded) or a semaphore's initial value
+    PrimitiveCreated,    // `object`, `function` = its class (a subclass's own name), `label` = the asyncio
+                         // class it is ("Queue", "LifoQueue", "PriorityQueue", "Lock", "Event",
+                         // "Condition", "Semaphore", "BoundedSemaphore"), `value` = a queue's maxsize
+                         // (0: unbounded) or a semaphore's initial value
     PrimitiveChanged,    // an operation changed it (after its PrimitiveCreated): `object`, `label` = the
                          // operation ("put", "get", "acquire", "release", "set", "clear", "task_done",
                          // "notify"), `task` = the task doing it (0: none), `text` = the item's repr

@@ -85,6 +85,18 @@ void applyLocal(std::vector<std::pair<std::string, std::string>>& locals, const 
     }
 }
 
+PrimitiveKind primitiveKindFromName(std::string_view name) {
+    static constexpr std::pair<std::string_view, PrimitiveKind> kinds[] = {
+        {"Queue", PrimitiveKind::Queue},         {"LifoQueue", PrimitiveKind::LifoQueue},
+        {"PriorityQueue", PrimitiveKind::PriorityQueue}, {"Lock", PrimitiveKind::Lock},
+        {"Event", PrimitiveKind::Event},         {"Condition", PrimitiveKind::Condition},
+        {"Semaphore", PrimitiveKind::Semaphore}, {"BoundedSemaphore", PrimitiveKind::BoundedSemaphore},
+    };
+    for (const auto& [n, k] : kinds)
+        if (n == name) return k;
+    return PrimitiveKind::Other;
+}
+
 // The primitive `id`, made when first seen (by its creation, or by an
 // operation when its creation was not recorded).
 PrimitiveView& primitiveOf(Snapshot& s, uint64_t id, const std::string& type) {
@@ -109,7 +121,7 @@ void changePrimitive(Snapshot& s, const Event& e) {
     } else if (op == "get" && !p.items.empty()) {
         if (e.text.empty()) {
             // Without the item: the oldest (a FIFO queue), the newest (a LifoQueue).
-            if (p.type.find("Lifo") != std::string::npos) p.items.pop_back();
+            if (p.kind == PrimitiveKind::LifoQueue) p.items.pop_back();
             else p.items.pop_front();
         } else {
             // A PriorityQueue's: the first item with that repr.
@@ -126,7 +138,7 @@ void changePrimitive(Snapshot& s, const Event& e) {
         if (it != p.holders.end()) p.holders.erase(it);
         else if (!p.holders.empty()) p.holders.erase(p.holders.begin());
     }
-    if (p.type.find("Queue") != std::string::npos) p.state = double(p.items.size());
+    if (p.isQueue()) p.state = double(p.items.size());
 }
 
 void eraseChain(Snapshot& s, uint64_t future) {
@@ -323,7 +335,12 @@ void applyTo(Snapshot& s, Queues& q, const Event& e) {
         it->inner.push_back(e.object);
         break;
     }
-    case EventKind::PrimitiveCreated: primitiveOf(s, e.object, e.function).capacity = e.value; break;
+    case EventKind::PrimitiveCreated: {
+        PrimitiveView& p = primitiveOf(s, e.object, e.function);
+        p.kind = primitiveKindFromName(e.label);
+        p.capacity = e.value;
+        break;
+    }
     case EventKind::PrimitiveChanged: changePrimitive(s, e); break;
     case EventKind::FramePushed:
         stackOf(s, e.task).push_back(FrameView{e.frame, e.function, e.file, e.line, {}});

@@ -104,9 +104,16 @@ struct QueueItemView {
     bool operator==(const QueueItemView&) const = default;
 };
 
+enum class PrimitiveKind : uint8_t {
+    Other, Queue, LifoQueue, PriorityQueue, Lock, Event, Condition, Semaphore, BoundedSemaphore,
+};
+// The kind PrimitiveCreated's label names (Other when unknown).
+PrimitiveKind primitiveKindFromName(std::string_view asyncioClass);
+
 struct PrimitiveView {
     uint64_t id = 0;                 // the trace's `object`
     std::string type;                // its class: "Queue", "Lock", a subclass's name...
+    PrimitiveKind kind = PrimitiveKind::Other;  // the asyncio class it is
     int ordinal = 1;                 // 1 for the first primitive of its class in the run, 2 for the next...
     double capacity = 0;             // a queue's maxsize (0: unbounded), a semaphore's initial value
     double state = 0;                // a queue's size, a semaphore's value, 1/0: a lock held, an event set
@@ -116,6 +123,13 @@ struct PrimitiveView {
     int64_t unfinished = 0;          // a queue's items put and not yet marked task_done()
     std::vector<uint64_t> holders;   // tasks that acquired a Lock or Semaphore and have not released it
     std::string lastOperation;       // "put", "acquire"...: the last change (empty: none yet)
+
+    bool isQueue() const {
+        return kind == PrimitiveKind::Queue || kind == PrimitiveKind::LifoQueue || kind == PrimitiveKind::PriorityQueue;
+    }
+    bool isSemaphore() const { return kind == PrimitiveKind::Semaphore || kind == PrimitiveKind::BoundedSemaphore; }
+    // Held by the tasks that acquired it (Lock, Semaphore).
+    bool isAcquired() const { return kind == PrimitiveKind::Lock || isSemaphore(); }
     bool operator==(const PrimitiveView&) const = default;
 };
 

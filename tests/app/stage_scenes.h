@@ -152,6 +152,7 @@ inline trace::Snapshot primitives(int extraLocks = 0)
     trace::PrimitiveView queue;
     queue.id = 1;
     queue.type = "Queue";
+    queue.kind = trace::PrimitiveKind::Queue;
     queue.capacity = 2;
     queue.state = 2;
     queue.items = {{1, "'job1'"}, {2, "'job2'"}};
@@ -160,16 +161,19 @@ inline trace::Snapshot primitives(int extraLocks = 0)
     trace::PrimitiveView lock;
     lock.id = 2;
     lock.type = "Lock";
+    lock.kind = trace::PrimitiveKind::Lock;
     lock.state = 1;
     lock.holders = {4};
     trace::PrimitiveView event;
     event.id = 3;
     event.type = "Event";
+    event.kind = trace::PrimitiveKind::Event;
     s.primitives = {queue, lock, event};
     for (int k = 0; k < extraLocks; ++k) {
         trace::PrimitiveView more;
         more.id = uint64_t(10 + k);
         more.type = "Lock";
+        more.kind = trace::PrimitiveKind::Lock;
         more.ordinal = 2 + k;
         s.primitives.push_back(more);
     }
